@@ -1,0 +1,190 @@
+"""Running an exercise's properties with hypothesis, deterministically.
+
+Each property gets its own hypothesis search with settings fixed here and a
+seed derived from the exercise and property names: no example database, no
+deadline, no health checks, nothing read from the environment. So the same
+submission always meets the same cases and gets the same report.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from dataclasses import dataclass
+
+from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, settings
+
+from ..isolation.worker import StudentError, Worker, WorkerLost
+from ..results import (CRASHED, ERROR, FAILED, MISSING, NOT_STARTED, PASSED, TIMEOUT,
+                       ExerciseResult, PropertyResult)
+from .compare import Failure
+from .exercise import Exercise
+
+
+@dataclass
+class Budget:
+    """Time limits: per call (enforced by the worker client) and per exercise."""
+
+    call_seconds: float = 10.0
+    exercise_seconds: float = 60.0
+
+
+class NotStarted(BaseException):
+    """The first call of an exercise raised NotImplementedError."""
+
+
+class OutOfTime(BaseException):
+    """The exercise used up its time budget."""
+
+
+class Student:
+    """The submission as the properties see it: calls go to the worker."""
+
+    def __init__(self, worker: Worker, unit: str, deadline: float):
+        self._worker = worker
+        self._unit = unit
+        self._deadline = deadline
+        self.calls = 0
+
+    def call(self, name, *args, keep=(), echo=False, **kwargs):
+        if time.monotonic() > self._deadline:
+            raise OutOfTime()
+        first = self.calls == 0
+        self.calls += 1
+        try:
+            return self._worker.call(self._unit, name, args, kwargs, keep, echo)
+        except StudentError as exc:
+            if first and exc.type == "NotImplementedError":
+                raise NotStarted() from None
+            raise
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self.call(name, *args, **kwargs)
+
+
+def property_seed(exercise_id: str, prop_name: str) -> int:
+    return zlib.crc32(f"{exercise_id}:{prop_name}".encode())
+
+
+def fixed_settings(max_examples: int) -> settings:
+    return settings(
+        max_examples=max_examples, database=None, deadline=None, derandomize=False,
+        suppress_health_check=list(HealthCheck), report_multiple_bugs=False, print_blob=False,
+        phases=(Phase.explicit, Phase.generate, Phase.shrink), verbosity=Verbosity.quiet,
+        stateful_step_count=10,
+    )
+
+
+def run_property(ex: Exercise, prop, student: Student) -> PropertyResult:
+    result = PropertyResult(name=prop.name, description=prop.description, public=prop.public,
+                            weight=prop.weight, passed=False, hint=prop.hint)
+    state = {"case": None, "count": 0}
+
+    def test(case):
+        state["case"] = case
+        state["count"] += 1
+        prop.check(student, case)
+
+    wrapped = given(prop.cases)(test)
+    for case in reversed(prop.examples):
+        wrapped = example(case)(wrapped)
+    wrapped = seed(property_seed(ex.id, prop.name))(fixed_settings(prop.max_examples)(wrapped))
+    try:
+        wrapped()
+        result.passed, result.outcome = True, "passed"
+    except Failure as f:
+        result.outcome = "failed"
+        result.message = f.message
+        result.mistakes = ([f.mistake] if f.mistake else []) + [
+            m for m in ex.diagnose(state["case"], f.observed) if m != f.mistake]
+        if prop.mistake and prop.mistake not in result.mistakes:
+            result.mistakes.insert(0, prop.mistake)
+    except StudentError as e:
+        result.outcome = "error"
+        result.message = f"your function raised {e.summary()}"
+        result.where = e.where
+        result.error_type = e.type
+    except WorkerLost as lost:
+        result.outcome = TIMEOUT if lost.kind == "timeout" else CRASHED
+        result.message = ("your code did not finish in time: " if lost.kind == "timeout"
+                          else "the process running your code died: ") + lost.detail
+    except OutOfTime:
+        result.outcome = "budget"
+        result.message = "not finished: the exercise's time budget ran out"
+    except Exception as exc:  # noqa: BLE001 - a bug in a check must not end the grading
+        result.outcome = "failed"
+        result.message = f"the result could not be checked ({type(exc).__name__}: {exc})"
+    result.cases = state["count"]
+    if not result.passed and state["case"] is not None:
+        result.counterexample = repr(state["case"])
+    return result
+
+
+def run_exercise(ex: Exercise, worker: Worker, *, points: float, title: str,
+                 budget: Budget = Budget()) -> ExerciseResult:
+    """Check every property of ``ex`` on the submission behind ``worker``."""
+    started = time.monotonic()
+    res = ExerciseResult(id=ex.id, title=title, max_score=points, course=ex.course)
+    try:
+        defined = worker.load(ex.unit, ex.requires)
+    except StudentError as e:
+        res.status, res.message = ERROR, f"your module could not be imported: {e.summary()}"
+        if e.type in ("LookupError",):
+            res.status, res.message = MISSING, e.message
+        return _finish(res, started, worker)
+    except WorkerLost as lost:
+        res.status = TIMEOUT if lost.kind == "timeout" else CRASHED
+        res.message = f"importing your module failed: {lost.detail}"
+        return _finish(res, started, worker)
+    missing = [n for n in ex.requires if n not in defined]
+    if missing:
+        res.status = MISSING
+        res.message = "the submission does not define " + ", ".join(missing)
+        return _finish(res, started, worker)
+
+    deadline = started + budget.exercise_seconds
+    student = Student(worker, ex.unit, deadline)
+    for prop in ex.properties:
+        try:
+            pr = run_property(ex, prop, student)
+        except NotStarted:
+            res.status, res.message = NOT_STARTED, "not started: the function still raises NotImplementedError"
+            res.properties = [PropertyResult(p.name, p.description, p.public, p.weight, False,
+                                             outcome="skipped", message="not started", hint=p.hint)
+                              for p in ex.properties]
+            return _finish(res, started, worker)
+        out = worker.take_output()
+        pr.student_output, pr.output_dropped = out.text, out.dropped
+        res.properties.append(pr)
+        if worker.alive:  # a lost worker is replaced lazily by the next call
+            worker.drop_caches()
+    _score(ex, res)
+    return _finish(res, started, worker)
+
+
+def _score(ex: Exercise, res: ExerciseResult):
+    total = sum(p.weight for p in res.properties)
+    passed = sum(p.weight for p in res.properties if p.passed)
+    res.score = round(res.max_score * passed / total, 2) if total else 0.0
+    if passed == total:
+        res.score = res.max_score  # no rounding loss on a full pass
+    outcomes = {p.outcome for p in res.properties}
+    res.status = (PASSED if passed == total else CRASHED if CRASHED in outcomes
+                  else TIMEOUT if TIMEOUT in outcomes else FAILED)
+    named = []
+    for p in res.properties:
+        for m in p.mistakes:
+            if m not in named:
+                named.append(m)
+    res.mistakes = [{"id": m, "title": ex.mistakes[m].title, "hint": ex.mistakes[m].hint}
+                    for m in named if m in ex.mistakes]
+    res.cases = sum(p.cases for p in res.properties)
+
+
+def _finish(res, started, worker):
+    res.seconds = round(time.monotonic() - started, 3)
+    if res.status in (ERROR, MISSING, TIMEOUT, CRASHED) and not res.properties:
+        res.score = 0.0
+    return res

@@ -1,0 +1,295 @@
+"""The grader's side of a worker process: start it, call into it, end it.
+
+Every call has a deadline. While waiting for a reply the grader also drains the
+worker's stdout and stderr (capped), so a student who prints megabytes can
+neither block the worker on a full pipe nor fill the grader's memory. When the
+worker hangs, dies, or sends anything malformed, the whole process group is
+killed and `WorkerLost` is raised; the caller starts a new worker.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import wire
+from .launch import Launcher, PlainLauncher
+
+WORKER_SCRIPT = Path(__file__).with_name("worker_main.py")
+
+
+class WorkerLost(BaseException):
+    """The worker timed out, crashed or broke the protocol.
+
+    A BaseException on purpose: it must abort a running hypothesis search at
+    once instead of being shrunk like an ordinary failure.
+    """
+
+    def __init__(self, kind: str, detail: str):
+        super().__init__(f"{kind}: {detail}")
+        self.kind = kind  # "timeout" | "crashed" | "protocol"
+        self.detail = detail
+
+
+class StudentError(Exception):
+    """The student's code raised an exception (reported, never re-raised in the grader)."""
+
+    def __init__(self, info: dict):
+        self.type = str(info.get("type", "Exception"))[:100]
+        self.message = str(info.get("message", ""))[:2000]
+        where = info.get("where")
+        self.where = where if isinstance(where, dict) else None
+        self.traceback = str(info.get("traceback", ""))[:4000]
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        text = f"{self.type}: {self.message}" if self.message else self.type
+        if self.where:
+            w = self.where
+            text += f" (at {w.get('file')}, line {w.get('line')}, in {w.get('function')}: {w.get('code')})"
+        return text
+
+
+@dataclass
+class Captured:
+    """Student output, capped: what was kept and how many bytes were dropped."""
+
+    text: str
+    dropped: int
+
+
+class Worker:
+    """One running worker process bound to one submission."""
+
+    def __init__(self, submission: Path, *, call_timeout=10.0, output_cap=64 * 1024,
+                 launcher: Launcher | None = None, limits: wire.Limits | None = None):
+        self.submission = Path(submission).resolve()
+        self.call_timeout = call_timeout
+        self.output_cap = output_cap
+        self.launcher = launcher or PlainLauncher()
+        self.limits = limits or wire.DEFAULT_LIMITS
+        self.proc = None
+        self.seq = 0
+        self._out = bytearray()
+        self._dropped = 0
+        self.starts = 0
+
+    # ------------------------------------------------------------ lifecycle
+
+    @property
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def start(self):
+        self.stop()
+        req_r, req_w = os.pipe()
+        rep_r, rep_w = os.pipe()
+        spec = self.launcher.prepare(WORKER_SCRIPT, self.submission, req_r, rep_w)
+        try:
+            self.proc = subprocess.Popen(
+                spec.argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                pass_fds=(req_r, rep_w), env=spec.env, cwd=spec.cwd, start_new_session=True,
+                preexec_fn=spec.preexec_fn, close_fds=True)
+        finally:
+            os.close(req_r)
+            os.close(rep_w)
+        self.isolation = spec.level
+        self._req_w, self._rep_r = req_w, rep_r
+        os.set_blocking(self._rep_r, False)
+        for f in (self.proc.stdout, self.proc.stderr):
+            os.set_blocking(f.fileno(), False)
+        self.starts += 1
+        self._expect_reply(0, self.call_timeout + 20.0)  # start-up includes importing numpy
+
+    def stop(self):
+        if self.proc is None:
+            return
+        proc, self.proc = self.proc, None
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            proc.kill()
+        except ProcessLookupError:
+            pass
+        proc.wait()
+        for fd in (self._req_w, self._rep_r):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        for f in (proc.stdout, proc.stderr):
+            try:
+                f.close()
+            except OSError:
+                pass
+
+    def ensure(self):
+        if not self.alive:
+            self.start()
+
+    # ------------------------------------------------------------ calls
+
+    def load(self, module: str, names=()):
+        """Import a unit module; returns the names of ``names`` it defines."""
+        reply, _ = self.request({"op": "load", "module": module, "names": list(names)})
+        if not reply.get("ok"):
+            raise StudentError(reply.get("error") or {})
+        defined = reply.get("defined")
+        if not isinstance(defined, list):
+            raise self._lost("protocol", "malformed load reply")
+        return [n for n in defined if isinstance(n, str)]
+
+    def call(self, module: str, func: str, args=(), kwargs=None, keep=(), echo=False):
+        """Call a student function; with ``echo`` return (result, args after, kwargs after)."""
+        reply, value = self.request({"op": "call", "module": module, "func": func, "keep": list(keep),
+                                     "echo": bool(echo)}, (list(args), dict(kwargs or {})))
+        if not reply.get("ok"):
+            raise StudentError(reply.get("error") or {})
+        return value
+
+    def drop_caches(self):
+        if self.alive:
+            self.request({"op": "drop"})
+
+    def request(self, header, value=None):
+        self.ensure()
+        self.seq += 1
+        seq = self.seq
+        frame = wire.encode_frame(dict(header, id=seq), value)
+        try:
+            os.write(self._req_w, frame) if len(frame) < 60000 else self._write_slow(frame)
+        except (BrokenPipeError, OSError):
+            raise self._lost("crashed", self._exit_description())
+        return self._expect_reply(seq, self.call_timeout)
+
+    def _write_slow(self, frame):
+        view = memoryview(frame)
+        deadline = time.monotonic() + self.call_timeout
+        os.set_blocking(self._req_w, False)
+        try:
+            while view:
+                try:
+                    view = view[os.write(self._req_w, view):]
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise self._lost("timeout", "the worker stopped reading its input")
+                    self._drain_output(0.01)
+        finally:
+            os.set_blocking(self._req_w, True)
+
+    # ------------------------------------------------------------ replies
+
+    def _expect_reply(self, seq, timeout):
+        deadline = time.monotonic() + timeout
+        buf = bytearray()
+        need = wire.PREFIX.size
+        hlen = plen = None
+        sel = selectors.DefaultSelector()
+        sel.register(self._rep_r, selectors.EVENT_READ, "reply")
+        sel.register(self.proc.stdout, selectors.EVENT_READ, "out")
+        sel.register(self.proc.stderr, selectors.EVENT_READ, "out")
+        try:
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise self._lost("timeout", f"no answer within {timeout:g} s")
+                for key, _ in sel.select(left):
+                    if key.data == "out":
+                        self._read_output(key.fileobj, sel)
+                        continue
+                    try:
+                        chunk = os.read(self._rep_r, min(max(need - len(buf), 1), 1 << 20))
+                    except BlockingIOError:
+                        continue
+                    if not chunk:
+                        self._drain_output(0.05)
+                        raise self._lost("crashed", self._exit_description())
+                    buf += chunk
+                    if hlen is None and len(buf) >= wire.PREFIX.size:
+                        try:
+                            hlen, plen = wire.parse_prefix(bytes(buf[:wire.PREFIX.size]), self.limits)
+                        except wire.WireError as exc:
+                            raise self._lost("protocol", str(exc))
+                        need = wire.PREFIX.size + hlen + plen
+                    if hlen is not None and len(buf) >= need:
+                        if len(buf) > need:
+                            raise self._lost("protocol", "unrequested bytes after a reply")
+                        head = bytes(buf[wire.PREFIX.size:wire.PREFIX.size + hlen])
+                        try:
+                            msg, value = wire.decode_message(head, bytes(buf[wire.PREFIX.size + hlen:]),
+                                                             self.limits)
+                        except wire.WireError as exc:
+                            raise self._lost("protocol", str(exc))
+                        if msg.get("id") != seq:
+                            raise self._lost("protocol", "a reply that answers no pending request")
+                        self._drain_output(0)
+                        return msg, value
+        finally:
+            sel.close()
+
+    def _read_output(self, f, sel=None):
+        try:
+            data = os.read(f.fileno(), 1 << 16)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        if not data:
+            if sel is not None:
+                sel.unregister(f)
+            return
+        room = self.output_cap - len(self._out)
+        self._out += data[:max(room, 0)]
+        self._dropped += max(len(data) - max(room, 0), 0)
+
+    def _drain_output(self, wait):
+        if self.proc is None:
+            return
+        deadline = time.monotonic() + wait
+        while True:
+            got = False
+            for f in (self.proc.stdout, self.proc.stderr):
+                before = len(self._out) + self._dropped
+                self._read_output(f)
+                got |= len(self._out) + self._dropped > before
+            if not got and time.monotonic() >= deadline:
+                return
+            if not got:
+                time.sleep(0.005)
+
+    def take_output(self) -> Captured:
+        """Return and forget the student's output since the last call to this."""
+        text = self._out.decode("utf-8", errors="replace")
+        cap = Captured(text, self._dropped)
+        self._out = bytearray()
+        self._dropped = 0
+        return cap
+
+    # ------------------------------------------------------------ failure
+
+    def _exit_description(self):
+        if self.proc is None:
+            return "the worker is not running"
+        try:
+            code = self.proc.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            return "the worker closed its reply channel"
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            return f"the process was killed by {name}"
+        return f"the process exited with status {code}"
+
+    def _lost(self, kind, detail):
+        self._drain_output(0)
+        self.stop()
+        return WorkerLost(kind, detail)

@@ -1,0 +1,70 @@
+"""What a report may show, by audience.
+
+``student`` (the default) withholds everything a hidden property could leak:
+its inputs (the counterexample), expected and received values, exception
+messages (they may quote inputs) and anything the student's code printed
+while it ran on hidden inputs. It keeps the property's description, its hint,
+the outcome, the named mistakes and the line of the student's code that
+raised. ``instructor`` shows everything.
+"""
+
+from __future__ import annotations
+
+from ..results import GradeResult
+
+SCHEMA = "dlgrade.report/1"
+VISIBILITIES = ("student", "instructor")
+SCORING = ("exercise score = points x (sum of the weights of the passed properties) / "
+           "(sum of the weights of all its properties); total = sum of the exercise scores")
+WITHHELD = "details withheld: this is a hidden test"
+
+
+def build(result: GradeResult, visibility: str = "student") -> dict:
+    """The report as plain data (the JSON format; the other formats render it)."""
+    if visibility not in VISIBILITIES:
+        raise ValueError(f"visibility must be one of {VISIBILITIES}, not {visibility!r}")
+    show_all = visibility == "instructor"
+    exercises = []
+    for ex in result.exercises:
+        props, failures = [], []
+        for p in ex.properties:
+            vis = "public" if p.public else "hidden"
+            props.append({"name": p.name, "description": p.description, "visibility": vis,
+                          "weight": p.weight, "passed": p.passed, "outcome": p.outcome,
+                          "cases": p.cases})
+            if p.passed:
+                continue
+            open_ = show_all or p.public
+            message = p.message
+            if not open_ and p.outcome == "error":
+                message = f"your function raised {p.error_type} on a hidden input ({WITHHELD})"
+            elif not open_ and p.outcome not in ("timeout", "crashed", "budget", "skipped"):
+                message = WITHHELD
+            failures.append({
+                "property": p.name, "description": p.description, "visibility": vis,
+                "outcome": p.outcome,
+                "message": message,
+                "counterexample": p.counterexample if open_ else "",
+                "hint": p.hint,
+                "mistakes": [m for m in p.mistakes],
+                "where": _where(p.where),
+                "student_output": p.student_output if open_ else "",
+                "student_output_dropped_bytes": p.output_dropped if open_ else 0,
+            })
+        exercises.append({
+            "id": ex.id, "title": ex.title, "score": ex.score, "max_score": ex.max_score,
+            "status": ex.status, "message": ex.message, "seconds": ex.seconds, "cases": ex.cases,
+            "course": ex.course, "mistakes": ex.mistakes, "properties": props, "failures": failures,
+        })
+    return {
+        "schema": SCHEMA, "grader_version": result.grader_version, "submission": result.submission,
+        "visibility": visibility, "isolation": result.isolation, "score": result.score,
+        "max_score": result.max_score, "seconds": result.seconds, "scoring": SCORING,
+        "exercises": exercises,
+    }
+
+
+def _where(where):
+    if not where:
+        return None
+    return {k: where.get(k) for k in ("file", "line", "function", "code")}

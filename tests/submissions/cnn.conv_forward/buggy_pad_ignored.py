@@ -1,0 +1,20 @@
+"""Never pads the input and computes the output size without pad."""
+import numpy as np
+
+EXPECTED_MISTAKE = "pad_ignored"
+
+
+def conv_forward(x, w, b, stride=1, pad=0):
+    N, C, H, W = x.shape
+    F, _, KH, KW = w.shape
+    Ho = (H - KH) // stride + 1
+    Wo = (W - KW) // stride + 1
+    xp = x
+    out = np.zeros((N, F, Ho, Wo))
+    for i in range(Ho):
+        for j in range(Wo):
+            hs, ws = i * stride, j * stride
+            window = xp[:, :, hs:hs + KH, ws:ws + KW]
+            out[:, :, i, j] = np.tensordot(window, w, axes=([1, 2, 3], [1, 2, 3])) + b
+    cache = (x, w, b, stride, pad)
+    return out, cache

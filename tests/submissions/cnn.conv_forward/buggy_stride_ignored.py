@@ -1,0 +1,20 @@
+"""Treats the stride as 1: output size and window positions both ignore it."""
+import numpy as np
+
+EXPECTED_MISTAKE = "stride_ignored"
+
+
+def conv_forward(x, w, b, stride=1, pad=0):
+    N, C, H, W = x.shape
+    F, _, KH, KW = w.shape
+    Ho = H + 2 * pad - KH + 1
+    Wo = W + 2 * pad - KW + 1
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    out = np.zeros((N, F, Ho, Wo))
+    for i in range(Ho):
+        for j in range(Wo):
+            hs, ws = i, j
+            window = xp[:, :, hs:hs + KH, ws:ws + KW]
+            out[:, :, i, j] = np.tensordot(window, w, axes=([1, 2, 3], [1, 2, 3])) + b
+    cache = (x, w, b, stride, pad)
+    return out, cache

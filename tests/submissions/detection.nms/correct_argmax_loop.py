@@ -1,0 +1,25 @@
+"""Repeatedly takes the argmax (first index on ties) of a private copy of the scores."""
+import numpy as np
+
+
+def _iou_one(box, boxes):
+    iw = np.clip(np.minimum(box[2], boxes[:, 2]) - np.maximum(box[0], boxes[:, 0]), 0, None)
+    ih = np.clip(np.minimum(box[3], boxes[:, 3]) - np.maximum(box[1], boxes[:, 1]), 0, None)
+    inter = iw * ih
+    union = (box[2] - box[0]) * (box[3] - box[1]) + (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1]) - inter
+    out = np.zeros(len(boxes))
+    np.divide(inter, union, out=out, where=union > 0)
+    return out
+
+
+def nms(boxes, scores, iou_threshold):
+    remaining = np.array(scores, dtype=np.float64)
+    alive = np.ones(len(remaining), dtype=bool)
+    keep = []
+    while alive.any():
+        masked = np.where(alive, remaining, -np.inf)
+        best = int(np.argmax(masked))
+        keep.append(best)
+        alive[best] = False
+        alive &= ~(_iou_one(boxes[best], boxes) > iou_threshold)
+    return np.array(keep, dtype=np.int64)

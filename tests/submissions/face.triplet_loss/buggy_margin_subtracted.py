@@ -1,0 +1,11 @@
+"""Subtracts the margin instead of adding it."""
+import numpy as np
+
+EXPECTED_MISTAKE = "margin_subtracted"
+
+
+def triplet_loss(anchor, positive, negative, margin=0.2):
+    pos_dist = np.sum((anchor - positive) ** 2, axis=-1)
+    neg_dist = np.sum((anchor - negative) ** 2, axis=-1)
+    basic = pos_dist - neg_dist - margin
+    return float(np.sum(np.maximum(basic, 0.0)))

@@ -1,0 +1,13 @@
+"""Accumulates the raw gradient in v instead of its square."""
+import numpy as np
+
+EXPECTED_MISTAKE = "v_not_squared"
+
+
+def adam_step(param, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * grad
+    v = beta2 * v + (1 - beta2) * grad
+    m_hat = m / (1 - beta1 ** t)
+    v_hat = v / (1 - beta2 ** t)
+    param = param - lr * m_hat / (np.sqrt(v_hat) + eps)
+    return param, m, v

@@ -1,0 +1,21 @@
+"""Keeps (1 - f) of the old cell state, as in a GRU update, instead of f."""
+import numpy as np
+
+EXPECTED_MISTAKE = "forget_gate_complement"
+
+
+def _sigmoid(a):
+    return 0.5 * (1.0 + np.tanh(0.5 * a))
+
+
+def lstm_cell_forward(x, h_prev, c_prev, params):
+    z = np.concatenate([h_prev, x], axis=1)
+    f = _sigmoid(z @ params["Wf"].T + params["bf"])
+    i = _sigmoid(z @ params["Wi"].T + params["bi"])
+    a_c = z @ params["Wc"].T + params["bc"]
+    c_tilde = np.tanh(a_c)
+    o = _sigmoid(z @ params["Wo"].T + params["bo"])
+    c = (1 - f) * c_prev + i * c_tilde
+    h = o * np.tanh(c)
+    cache = (z, c_prev, f, i, c_tilde, o, c, a_c, params)
+    return h, c, cache
