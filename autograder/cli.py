@@ -9,6 +9,7 @@ prints a one-line reason on stderr.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -52,6 +53,8 @@ def _parser():
 
     b = sub.add_parser("bench", help="run the benchmark (grading speed against bare calls)")
     b.add_argument("--solutions", default="solutions")
+    for module in EXTENSIONS:
+        COMMANDS.update(importlib.import_module(module).register(sub))
     return p
 
 
@@ -134,6 +137,10 @@ def cmd_bench(args) -> int:
 
 
 COMMANDS = {"list": cmd_list, "grade": cmd_grade, "stubs": cmd_stubs, "bench": cmd_bench}
+
+# Modules adding commands: each has register(subparsers) -> {command name: handler(args) -> exit code}.
+# Keep their top level light: they are imported on every start of the command.
+EXTENSIONS = []
 
 if __name__ == "__main__":
     sys.exit(main())

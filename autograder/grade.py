@@ -28,14 +28,18 @@ def locate(path) -> Path:
 
 
 def grade(path, exercise_ids=None, *, launcher: Launcher | None = None,
-          budget: Budget | None = None) -> GradeResult:
-    """Grade the submission at ``path`` on ``exercise_ids`` (default: the whole catalog)."""
+          budget: Budget | None = None, recording: list | None = None) -> GradeResult:
+    """Grade the submission at ``path`` on ``exercise_ids`` (default: the whole catalog).
+
+    ``recording``, if given, receives every successful call (for the benchmark).
+    """
     submission = locate(path)
     budget = budget or Budget()
     ids = list(exercise_ids) if exercise_ids else [e.id for e in catalog.entries()]
     entries = [catalog.entry(i) for i in ids]  # unknown ids fail here, before any work
     started = time.monotonic()
     worker = Worker(submission, call_timeout=budget.call_seconds, launcher=launcher or PlainLauncher())
+    worker.recording = recording
     results = []
     try:
         for e in entries:

@@ -92,8 +92,12 @@ def unpack(v, n, name="your function"):
     return tuple(v)
 
 
-def mismatch(received, expected, scale=None):
-    """None when ``received`` matches ``expected`` within tolerance, else a description dict."""
+def mismatch(received, expected, scale=None, nan_equal=False):
+    """None when ``received`` matches ``expected`` within tolerance, else a description dict.
+
+    ``nan_equal`` makes NaN match NaN: right when comparing with what a known
+    mistake computes, never when checking a result.
+    """
     received = np.asarray(received, dtype=np.float64)
     expected = np.asarray(expected, dtype=np.float64)
     if received.shape != expected.shape:
@@ -106,7 +110,9 @@ def mismatch(received, expected, scale=None):
     bound = RTOL * (np.abs(expected) + scale)
     with np.errstate(invalid="ignore", over="ignore"):
         err = np.abs(received - expected)
-        same_special = ((received == expected) & np.isinf(expected)) | (np.isnan(received) & np.isnan(expected))
+        same_special = (received == expected) & np.isinf(expected)
+        if nan_equal:
+            same_special |= np.isnan(received) & np.isnan(expected)
         bad = ~((err <= bound) | same_special)
     if not bad.any():
         return None
@@ -124,17 +130,18 @@ def mismatch(received, expected, scale=None):
     }
 
 
-def close(received, expected, scale=None) -> bool:
+def close(received, expected, scale=None, nan_equal=False) -> bool:
     """True when two results (arrays, numbers, tuples or dicts of them) agree."""
     if isinstance(expected, dict):
         return (isinstance(received, dict) and set(received) == set(expected)
-                and all(close(received[k], expected[k], _pick(scale, k)) for k in expected))
+                and all(close(received[k], expected[k], _pick(scale, k), nan_equal) for k in expected))
     if isinstance(expected, (tuple, list)):
         return (isinstance(received, (tuple, list)) and len(received) == len(expected)
-                and all(close(r, e, _pick(scale, i)) for i, (r, e) in enumerate(zip(received, expected))))
+                and all(close(r, e, _pick(scale, i), nan_equal)
+                        for i, (r, e) in enumerate(zip(received, expected))))
     if not isinstance(received, (np.ndarray, float, int)) or isinstance(received, bool):
         return False
-    return mismatch(received, expected, scale) is None
+    return mismatch(received, expected, scale, nan_equal) is None
 
 
 def _pick(scale, key):

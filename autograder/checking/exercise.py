@@ -52,6 +52,9 @@ class Property:
     max_examples: int = 100
     hint: str = ""
     mistake: str | None = None
+    # False for hygiene properties (inputs left unchanged, ...): their points count only
+    # when some standalone property passes, so a function returning garbage earns nothing.
+    standalone: bool = True
 
 
 @dataclass
@@ -70,14 +73,14 @@ class Exercise:
             self.requires = (self.function,)
 
     def property(self, description, *, cases, public, weight=1.0, examples=(), max_examples=100,
-                 hint="", mistake=None):
+                 hint="", mistake=None, standalone=True):
         """Register the decorated ``check(student, case)`` as a property."""
 
         def register(check):
             self.properties.append(Property(
                 name=check.__name__, description=description, check=check, cases=cases,
                 public=public, weight=weight, examples=tuple(examples), max_examples=max_examples,
-                hint=hint, mistake=mistake))
+                hint=hint, mistake=mistake, standalone=standalone))
             return check
 
         return register
@@ -106,7 +109,7 @@ class Exercise:
                     wrong = compute(case)
                 except Exception:  # noqa: BLE001 - a mistake may not apply to this case
                     continue
-                if close(observed, wrong):
+                if close(observed, wrong, nan_equal=True):
                     found.append(m.id)
                     break
         return found

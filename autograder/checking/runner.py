@@ -166,7 +166,9 @@ def run_exercise(ex: Exercise, worker: Worker, *, points: float, title: str,
 
 def _score(ex: Exercise, res: ExerciseResult):
     total = sum(p.weight for p in res.properties)
-    passed = sum(p.weight for p in res.properties if p.passed)
+    standalone = {p.name for p in ex.properties if p.standalone}
+    earns = any(p.passed and p.name in standalone for p in res.properties)
+    passed = sum(p.weight for p in res.properties if p.passed and (earns or p.name in standalone))
     res.score = round(res.max_score * passed / total, 2) if total else 0.0
     if passed == total:
         res.score = res.max_score  # no rounding loss on a full pass

@@ -78,6 +78,7 @@ class Worker:
         self._out = bytearray()
         self._dropped = 0
         self.starts = 0
+        self.recording = None  # a list to append (module, func, args, kwargs, keep, result) to
 
     # ------------------------------------------------------------ lifecycle
 
@@ -103,6 +104,10 @@ class Worker:
         os.set_blocking(self._rep_r, False)
         for f in (self.proc.stdout, self.proc.stderr):
             os.set_blocking(f.fileno(), False)
+        self._sel = selectors.DefaultSelector()
+        self._sel.register(self._rep_r, selectors.EVENT_READ, "reply")
+        self._sel.register(self.proc.stdout, selectors.EVENT_READ, "out")
+        self._sel.register(self.proc.stderr, selectors.EVENT_READ, "out")
         self.starts += 1
         self._expect_reply(0, self.call_timeout + 20.0)  # start-up includes importing numpy
 
@@ -110,6 +115,7 @@ class Worker:
         if self.proc is None:
             return
         proc, self.proc = self.proc, None
+        self._sel.close()
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
@@ -152,6 +158,8 @@ class Worker:
                                      "echo": bool(echo)}, (list(args), dict(kwargs or {})))
         if not reply.get("ok"):
             raise StudentError(reply.get("error") or {})
+        if self.recording is not None:
+            self.recording.append((module, func, args, dict(kwargs or {}), tuple(keep), value))
         return value
 
     def drop_caches(self):
@@ -191,48 +199,42 @@ class Worker:
         buf = bytearray()
         need = wire.PREFIX.size
         hlen = plen = None
-        sel = selectors.DefaultSelector()
-        sel.register(self._rep_r, selectors.EVENT_READ, "reply")
-        sel.register(self.proc.stdout, selectors.EVENT_READ, "out")
-        sel.register(self.proc.stderr, selectors.EVENT_READ, "out")
-        try:
-            while True:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise self._lost("timeout", f"no answer within {timeout:g} s")
-                for key, _ in sel.select(left):
-                    if key.data == "out":
-                        self._read_output(key.fileobj, sel)
-                        continue
+        sel = self._sel
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise self._lost("timeout", f"no answer within {timeout:g} s")
+            for key, _ in sel.select(left):
+                if key.data == "out":
+                    self._read_output(key.fileobj, sel)
+                    continue
+                try:
+                    chunk = os.read(self._rep_r, min(max(need - len(buf), 1), 1 << 20))
+                except BlockingIOError:
+                    continue
+                if not chunk:
+                    self._drain_output(0.05)
+                    raise self._lost("crashed", self._exit_description())
+                buf += chunk
+                if hlen is None and len(buf) >= wire.PREFIX.size:
                     try:
-                        chunk = os.read(self._rep_r, min(max(need - len(buf), 1), 1 << 20))
-                    except BlockingIOError:
-                        continue
-                    if not chunk:
-                        self._drain_output(0.05)
-                        raise self._lost("crashed", self._exit_description())
-                    buf += chunk
-                    if hlen is None and len(buf) >= wire.PREFIX.size:
-                        try:
-                            hlen, plen = wire.parse_prefix(bytes(buf[:wire.PREFIX.size]), self.limits)
-                        except wire.WireError as exc:
-                            raise self._lost("protocol", str(exc))
-                        need = wire.PREFIX.size + hlen + plen
-                    if hlen is not None and len(buf) >= need:
-                        if len(buf) > need:
-                            raise self._lost("protocol", "unrequested bytes after a reply")
-                        head = bytes(buf[wire.PREFIX.size:wire.PREFIX.size + hlen])
-                        try:
-                            msg, value = wire.decode_message(head, bytes(buf[wire.PREFIX.size + hlen:]),
-                                                             self.limits)
-                        except wire.WireError as exc:
-                            raise self._lost("protocol", str(exc))
-                        if msg.get("id") != seq:
-                            raise self._lost("protocol", "a reply that answers no pending request")
-                        self._drain_output(0)
-                        return msg, value
-        finally:
-            sel.close()
+                        hlen, plen = wire.parse_prefix(bytes(buf[:wire.PREFIX.size]), self.limits)
+                    except wire.WireError as exc:
+                        raise self._lost("protocol", str(exc))
+                    need = wire.PREFIX.size + hlen + plen
+                if hlen is not None and len(buf) >= need:
+                    if len(buf) > need:
+                        raise self._lost("protocol", "unrequested bytes after a reply")
+                    head = bytes(buf[wire.PREFIX.size:wire.PREFIX.size + hlen])
+                    try:
+                        msg, value = wire.decode_message(head, bytes(buf[wire.PREFIX.size + hlen:]),
+                                                         self.limits)
+                    except wire.WireError as exc:
+                        raise self._lost("protocol", str(exc))
+                    if msg.get("id") != seq:
+                        raise self._lost("protocol", "a reply that answers no pending request")
+                    self._drain_output(0)
+                    return msg, value
 
     def _read_output(self, f, sel=None):
         try:
@@ -250,18 +252,23 @@ class Worker:
         self._dropped += max(len(data) - max(room, 0), 0)
 
     def _drain_output(self, wait):
+        """Read what the student printed, waiting up to ``wait`` s for more.
+
+        Bounded even when a student thread prints without pause.
+        """
         if self.proc is None:
             return
-        deadline = time.monotonic() + wait
-        while True:
+        now = time.monotonic()
+        deadline, hard_stop = now + wait, now + wait + 0.2
+        while time.monotonic() < hard_stop:
             got = False
             for f in (self.proc.stdout, self.proc.stderr):
                 before = len(self._out) + self._dropped
                 self._read_output(f)
                 got |= len(self._out) + self._dropped > before
-            if not got and time.monotonic() >= deadline:
-                return
             if not got:
+                if time.monotonic() >= deadline:
+                    return
                 time.sleep(0.005)
 
     def take_output(self) -> Captured:

@@ -15,7 +15,9 @@ from ..results import GradeResult
 SCHEMA = "dlgrade.report/1"
 VISIBILITIES = ("student", "instructor")
 SCORING = ("exercise score = points x (sum of the weights of the passed properties) / "
-           "(sum of the weights of all its properties); total = sum of the exercise scores")
+           "(sum of the weights of all its properties), where hygiene properties (such as leaving "
+           "the inputs unchanged) count only if another property passes; total = sum of the "
+           "exercise scores")
 WITHHELD = "details withheld: this is a hidden test"
 
 

@@ -5,5 +5,7 @@ EXPECTED_MISTAKE = "sum_without_keepdims"
 
 
 def softmax(x, axis=-1):
+    if x.size == 0:
+        return np.array(x, dtype=np.float64)
     e = np.exp(x - np.max(x, axis=axis, keepdims=True))
     return e / e.sum(axis=axis)

@@ -1,0 +1,100 @@
+"""The benchmark behind ``dlgrade bench``: how fast grading is, and what it costs.
+
+Everything runs pinned to one core (the grader and its workers inherit the
+affinity), and every comparison is a ratio of two measurements taken in the
+same run, because absolute timings on shared machines are noisy.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import catalog
+from .grade import grade
+from .isolation.wire import Handle
+
+
+def _pin_to_one_core():
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+
+def _load_modules(folder: Path):
+    modules = {}
+    sys.path.insert(0, str(folder))
+    for path in folder.glob("*.py"):
+        spec = importlib.util.spec_from_file_location(f"_bench_{path.stem}", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        modules[path.stem] = mod
+    return modules
+
+
+def _replay(recording, modules) -> float:
+    """Seconds to make the recorded calls directly, in this process."""
+    kept = {}
+
+    def resolve(v):
+        if isinstance(v, Handle):
+            return kept[v.id]
+        if isinstance(v, dict):
+            return {k: resolve(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return type(v)(resolve(x) for x in v)
+        return v
+
+    calls = []
+    for module, func, args, kwargs, keep, result in recording:
+        calls.append((getattr(modules[module], func), args, kwargs, keep, result))
+    start = time.perf_counter()
+    for fn, args, kwargs, keep, result in calls:
+        out = fn(*[resolve(a) for a in args], **{k: resolve(v) for k, v in kwargs.items()})
+        for i in keep:
+            kept[result[i].id] = out[i]
+    return time.perf_counter() - start
+
+
+def run_benchmark(solutions: Path, out=sys.stdout):
+    _pin_to_one_core()
+    solutions = Path(solutions).resolve()
+    ids = [e.id for e in catalog.entries()]
+    for i in ids:  # import suites and references before timing anything
+        catalog.suite(i)
+    grade(solutions, ids[:1])  # warm caches (numpy import in the worker, hypothesis)
+
+    recording = []
+    start = time.perf_counter()
+    result = grade(solutions, ids, recording=recording)
+    wall = time.perf_counter() - start
+    bare = _replay(recording, _load_modules(solutions))
+
+    w = out.write
+    w(f"dlgrade benchmark: {len(ids)} exercises graded on {solutions} (pinned to one core)\n\n")
+    w(f"{'exercise':<28}{'status':>9}{'seconds':>9}{'cases':>7}  cases per property\n")
+    for e in result.exercises:
+        per = " ".join(str(p.cases) for p in e.properties)
+        w(f"{e.id:<28}{e.status:>9}{e.seconds:>9.3f}{e.cases:>7}  {per}\n")
+    w(f"\nwhole showcase set: {wall:.2f} s wall, score {result.score}/{result.max_score}, "
+      f"{sum(e.cases for e in result.exercises)} cases, {len(recording)} calls of student functions\n")
+    w(f"bare calls of the same functions on the same inputs, in one process: {bare:.3f} s; "
+      f"grading / bare = {wall / bare:.0f}x\n")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        single = Path(tmp) / "softmax_only.py"
+        single.write_text((solutions / "activations.py").read_text())
+        sm = grade(single, ["activations.softmax"]).exercises[0]
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", str(single),
+                               "--format", "json", "--output", str(Path(tmp) / "r.json")],
+                              capture_output=True, text=True)
+        command = time.perf_counter() - start
+    w(f"\nsoftmax alone: {sm.seconds:.3f} s of grading for {sm.cases} cases; whole `dlgrade grade` "
+      f"command including start-up: {command:.2f} s (exit {proc.returncode})\n")
+    return {"wall": wall, "bare": bare, "softmax_grading": sm.seconds, "softmax_command": command,
+            "result": result}

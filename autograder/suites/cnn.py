@@ -1,0 +1,578 @@
+"""Hidden suites: cnn.conv_forward and cnn.conv_backward.
+
+Every generated case holds the layer's actual inputs (x, w, b, stride, pad and,
+for the backward pass, dout), so a failing case can always be compared with the
+catalog of known mistakes, whichever property failed.
+"""
+
+import numpy as np
+from hypothesis import strategies as st
+
+from autograder.checking import (Case, Exercise, Failure, as_float_array, assert_close,
+                                 assert_unchanged, directional_check, dot, unpack,
+                                 strategies as S)
+from reference import cnn as ref
+
+conv_forward = Exercise("cnn.conv_forward", requires=("conv_forward",))
+conv_backward = Exercise("cnn.conv_backward", requires=("conv_forward", "conv_backward"))
+
+
+# ------------------------------------------------------------ cases
+
+def _out_size(size, k, stride, pad):
+    return (size + 2 * pad - k) // stride + 1
+
+
+def _size(draw, k, pad, lo=0):
+    """An input length with size + 2*pad >= k (at least 1), shrinking towards the smallest."""
+    return max(1, k - 2 * pad + draw(st.integers(lo, 5)))
+
+
+@st.composite
+def conv_cases(draw, with_dout=False, kernel=None, allowed_styles=S.STYLES, dtype=None,
+               pad=None, min_extra=0):
+    """Random geometry (non-square, floor division, padding wider than the kernel...) and values."""
+    N, C, F = draw(S.dims(1, 3)), draw(S.dims(1, 3)), draw(S.dims(1, 3))
+    KH, KW = kernel if kernel else (draw(S.dims(1, 4)), draw(S.dims(1, 4)))
+    stride = draw(st.integers(1, 3))
+    p = draw(st.integers(0, 2)) if pad is None else pad
+    H, W = _size(draw, KH, p, min_extra), _size(draw, KW, p, min_extra)
+    dt = draw(S.dtypes()) if dtype is None else dtype
+    case = Case(x=draw(S.arrays((N, C, H, W), allowed_styles, dt)),
+                w=draw(S.arrays((F, C, KH, KW), allowed_styles, dt)),
+                b=draw(S.arrays((F,), allowed_styles, dt)), stride=stride, pad=p)
+    if with_dout:
+        shape = (N, F, _out_size(H, KH, stride, p), _out_size(W, KW, stride, p))
+        case["dout"] = draw(S.arrays(shape, allowed_styles, dt))
+    return case
+
+
+def _example(N, C, F, H, W, KH, KW, stride, pad, style="normal", dtype=np.float64, seed=0,
+             with_dout=False):
+    case = Case(x=S.build_array((N, C, H, W), style, seed, dtype),
+                w=S.build_array((F, C, KH, KW), style, seed + 1, dtype),
+                b=S.build_array((F,), style, seed + 2, dtype), stride=stride, pad=pad)
+    if with_dout:
+        shape = (N, F, _out_size(H, KH, stride, pad), _out_size(W, KW, stride, pad))
+        case["dout"] = S.build_array(shape, style, seed + 3, dtype)
+    return case
+
+
+#: Geometries every suite meets first: (N, C, F, H, W, KH, KW, stride, pad, style, dtype).
+EDGE_GEOMETRY = (
+    (1, 1, 1, 1, 1, 1, 1, 1, 0, "small_int", np.float64),   # everything of size 1
+    (2, 2, 3, 3, 5, 2, 3, 1, 0, "normal", np.float64),      # H != W, KH != KW, C != F
+    (1, 2, 2, 4, 4, 3, 3, 1, 1, "normal", np.float64),      # "same" padding
+    (2, 1, 2, 6, 7, 3, 2, 2, 0, "normal", np.float64),      # floor: last row/column unused
+    (1, 2, 1, 5, 5, 1, 2, 3, 1, "small_int", np.float64),   # stride larger than the kernel
+    (2, 1, 2, 2, 1, 4, 3, 1, 1, "normal", np.float64),      # kernel larger than the input
+    (1, 1, 2, 2, 3, 1, 1, 1, 2, "normal", np.float64),      # padding wider than the kernel
+    (2, 3, 2, 5, 4, 3, 2, 2, 2, "large", np.float32),       # float32, large magnitudes
+    (1, 2, 2, 4, 5, 2, 2, 1, 1, "tiny", np.float64),        # tiny magnitudes
+    (2, 2, 2, 4, 3, 2, 2, 1, 0, "ties", np.float32),        # many equal values and zeros
+    (1, 2, 3, 7, 5, 3, 2, 3, 1, "wide", np.float64),        # six decades of magnitudes
+)
+EDGE_FORWARD = tuple(_example(*g[:9], style=g[9], dtype=g[10], seed=i)
+                     for i, g in enumerate(EDGE_GEOMETRY))
+EDGE_BACKWARD = tuple(_example(*g[:9], style=g[9], dtype=g[10], seed=i, with_dout=True)
+                      for i, g in enumerate(EDGE_GEOMETRY))
+
+
+def _f64(a):
+    return np.asarray(a, dtype=np.float64)
+
+
+def _geometry_kwargs(case):
+    """stride and pad as keywords, left out when they are the defaults (so defaults are used)."""
+    if case.stride == 1 and case.pad == 0:
+        return {}
+    return {"stride": case.stride, "pad": case.pad}
+
+
+def _expected_shape(case):
+    N, _, H, W = case.x.shape
+    F, _, KH, KW = case.w.shape
+    return (N, F, _out_size(H, KH, case.stride, case.pad), _out_size(W, KW, case.stride, case.pad))
+
+
+def _padded(x, pad):
+    x = _f64(x)
+    return np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad))) if pad else x
+
+
+# ------------------------------------------------------------ conv_forward: calls
+
+def _forward_out(student, case, x=None):
+    """The student's output for the case (or for another x), checked to be a float array."""
+    res = student.conv_forward(case.x if x is None else x, case.w, case.b, **_geometry_kwargs(case))
+    out, _ = unpack(res, 2, "conv_forward")
+    return as_float_array(out, "out")
+
+
+def _check_shape(out, case, name="out"):
+    want = _expected_shape(case)
+    if out.shape != want:
+        raise Failure(f"{name} has shape {out.shape}, expected {want} = (N, F, Ho, Wo) with "
+                      f"Ho = (H + 2*pad - KH) // stride + 1 and Wo = (W + 2*pad - KW) // stride + 1 "
+                      f"(here H={case.x.shape[2]}, W={case.x.shape[3]}, KH={case.w.shape[2]}, "
+                      f"KW={case.w.shape[3]}, stride={case.stride}, pad={case.pad}).",
+                      received=out, observed=out)
+
+
+def _forward_scale(case):
+    """Size of the summed terms: |x| correlated with |w|, plus |b|."""
+    return ref.conv_forward(np.abs(_f64(case.x)), np.abs(_f64(case.w)), np.abs(_f64(case.b)),
+                            case.stride, case.pad)
+
+
+# ------------------------------------------------------------ conv_forward: properties
+
+@conv_forward.property("agrees with the reference convolution on generated inputs (non-square "
+                       "shapes, strides 1-3, paddings 0-2, floor geometry, float32 and float64, "
+                       "large, tiny and tied values)", cases=conv_cases(), public=False, weight=3,
+                       examples=EDGE_FORWARD, max_examples=100)
+def matches_reference(student, case):
+    out = _forward_out(student, case)
+    expected = ref.conv_forward(case.x, case.w, case.b, case.stride, case.pad)
+    assert_close(out, expected, name="out", scale=_forward_scale(case))
+
+
+@conv_forward.property("returns (out, cache) with out a float array of shape (N, F, Ho, Wo), "
+                       "Ho = (H + 2*pad - KH) // stride + 1 and Wo likewise",
+                       cases=conv_cases(), public=True, weight=1, max_examples=25,
+                       examples=EDGE_FORWARD[3:6],
+                       hint="Compute Ho from H and KH and Wo from W and KW, with the padding "
+                            "added on both sides and the division rounded down (//).")
+def output_shape(student, case):
+    _check_shape(_forward_out(student, case), case)
+
+
+@st.composite
+def one_hot_cases(draw):
+    """Each filter f has a single 1 at (channel c_f, row u_f, column v_f); small integer bias."""
+    case = draw(conv_cases(allowed_styles=("small_int", "normal")))
+    F, C, KH, KW = case.w.shape
+    rng = np.random.default_rng(draw(S.seeds()))
+    w = np.zeros((F, C, KH, KW), dtype=case.w.dtype)
+    w[np.arange(F), rng.integers(0, C, F), rng.integers(0, KH, F), rng.integers(0, KW, F)] = 1
+    case["w"] = w
+    case["b"] = rng.integers(-3, 4, F).astype(case.b.dtype)
+    return case
+
+
+@conv_forward.property("is a cross-correlation (no kernel flip) over the zero-padded input: a filter "
+                       "whose only non-zero weight is a 1 at (c, u, v) outputs, at (i, j), the padded "
+                       "input pixel (c, i*stride + u, j*stride + v) plus the bias",
+                       cases=one_hot_cases(), public=True, weight=1.5, max_examples=30,
+                       examples=(Case(x=np.arange(20.0).reshape(1, 1, 4, 5), w=np.array(
+                           [[[[0.0, 0.0], [0.0, 1.0], [0.0, 0.0]]]]), b=np.array([0.5]),
+                           stride=2, pad=1),),
+                       hint="Window (i, j) starts at row i*stride and column j*stride of the input "
+                            "padded with pad zeros on all four sides; multiply it elementwise by "
+                            "w[f] as it is (not flipped), sum, and add b[f].")
+def one_hot_filter(student, case):
+    out = _forward_out(student, case)
+    _check_shape(out, case)
+    xp = _padded(case.x, case.pad)
+    N, F, Ho, Wo = out.shape
+    f, c, u, v = np.nonzero(case.w)
+    s = case.stride
+    rows = u[:, None] + s * np.arange(Ho)  # (F, Ho)
+    cols = v[:, None] + s * np.arange(Wo)  # (F, Wo)
+    picked = xp[:, c[:, None, None], rows[:, :, None], cols[:, None, :]]  # (N, F, Ho, Wo)
+    expected = picked + _f64(case.b)[None, :, None, None]
+    assert_close(out, expected, name="out for one-hot filters", observed=out,
+                 scale=np.abs(picked) + np.abs(_f64(case.b))[None, :, None, None])
+
+
+@conv_forward.property("with 1x1 filters, equals a dense layer over the channels applied at every "
+                       "strided position of the padded input (positions in the padding give b)",
+                       cases=conv_cases(kernel=(1, 1)), public=True, weight=1, max_examples=25,
+                       hint="Each output pixel is sum over c of w[f, c] * x[n, c, ...] + b[f]; with "
+                            "padding, the border positions see only zeros and output the bias.")
+def pointwise_is_dense(student, case):
+    out = _forward_out(student, case)
+    _check_shape(out, case)
+    N, F, Ho, Wo = out.shape
+    s = case.stride
+    xs = _padded(case.x, case.pad)[:, :, :s * (Ho - 1) + 1:s, :s * (Wo - 1) + 1:s]
+    w2 = _f64(case.w)[:, :, 0, 0]
+    b = _f64(case.b)[None, :, None, None]
+    expected = np.einsum("nchw,fc->nfhw", xs, w2) + b
+    scale = np.einsum("nchw,fc->nfhw", np.abs(xs), np.abs(w2)) + np.abs(b)
+    assert_close(out, expected, name="out for 1x1 filters", scale=scale, observed=out)
+
+
+@conv_forward.property("is translation equivariant (pad 0): removing the first `stride` rows (or "
+                       "columns) of x removes the first row (or column) of the output",
+                       cases=conv_cases(pad=0, min_extra=1, allowed_styles=("small_int", "normal", "ties")),
+                       public=True, weight=1, max_examples=25,
+                       hint="Window (i, j) must start at (i*stride, j*stride) and have the "
+                            "kernel's full height KH and width KW.")
+def translation_equivariant(student, case):
+    s = case.stride
+    N, C, H, W = case.x.shape
+    KH, KW = case.w.shape[2:]
+    full = _forward_out(student, case)
+    _check_shape(full, case)
+    scale = _forward_scale(case)
+    for axis, size, k, what in ((2, H, KH, "rows"), (3, W, KW, "columns")):
+        if size - s < k:
+            continue
+        cropped_x = np.take(case.x, np.arange(s, size), axis=axis)
+        cropped = _forward_out(student, case, x=cropped_x)
+        keep = np.take(full, np.arange(1, full.shape[axis]), axis=axis)
+        assert_close(cropped, keep, name=f"out for x without its first {s} {what}, compared with "
+                     f"out for x without its first output {what[:-1]}",
+                     scale=np.take(scale, np.arange(1, full.shape[axis]), axis=axis), observed=full)
+
+
+@conv_forward.property("does not modify its inputs", cases=conv_cases(), public=True, weight=0.5,
+                       max_examples=15)
+def inputs_unchanged(student, case):
+    _, args, _ = student.call("conv_forward", case.x, case.w, case.b, echo=True,
+                              **_geometry_kwargs(case))
+    assert_unchanged([case.x, case.w, case.b], args, ["x", "w", "b"])
+
+
+# ------------------------------------------------------------ conv_forward: known mistakes
+
+def _ref_out(case, x=None, w=None, b=None, stride=None, pad=None):
+    return ref.conv_forward(case.x if x is None else x, case.w if w is None else w,
+                            case.b if b is None else b, case.stride if stride is None else stride,
+                            case.pad if pad is None else pad)
+
+
+@conv_forward.mistake("kernel_flipped", "flipping the kernel (a true convolution)",
+                      "Deep-learning 'convolution' is a cross-correlation: multiply each window by "
+                      "w[f] as it is, without reversing its rows and columns.")
+def _fwd_flipped(case):
+    return _ref_out(case, w=_f64(case.w)[:, :, ::-1, ::-1])
+
+
+@conv_forward.mistake("height_width_swapped", "mixing up height and width",
+                      "Ho comes from H, KH and Wo from W, KW; loop over range(Ho) for rows and "
+                      "range(Wo) for columns, and slice rows with KH, columns with KW.")
+def _fwd_wo_from_height(case):  # Wo computed from H and KH
+    out = _ref_out(case)
+    Ho, Wo = out.shape[2:]
+    if Ho >= Wo:
+        raise ValueError("does not run")
+    return out[..., :Ho]
+
+
+@conv_forward.mistake("height_width_swapped", "", "")
+def _fwd_ho_from_width(case):  # Ho computed from W and KW
+    out = _ref_out(case)
+    Ho, Wo = out.shape[2:]
+    if Wo >= Ho:
+        raise ValueError("does not run")
+    return out[:, :, :Wo]
+
+
+@conv_forward.mistake("height_width_swapped", "", "")
+def _fwd_hw_transposed(case):  # output laid out as (N, F, Wo, Ho)
+    return _ref_out(case).transpose(0, 1, 3, 2)
+
+
+@conv_forward.mistake("pad_ignored", "not padding the input",
+                      "Pad x with `pad` zeros on every side (np.pad on the last two axes only) "
+                      "and use H + 2*pad and W + 2*pad in the output size.")
+def _fwd_pad_ignored(case):
+    return _ref_out(case, pad=0)
+
+
+@conv_forward.mistake("missing_bias", "forgetting the bias",
+                      "Add b[f] to every output value of filter f (b.reshape(1, F, 1, 1)).")
+def _fwd_missing_bias(case):
+    return _ref_out(case, b=np.zeros(case.b.shape))
+
+
+@conv_forward.mistake("pad_one_side", "padding only one side of each axis",
+                      "Put pad zeros before AND after each spatial axis: "
+                      "np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad))).")
+def _fwd_pad_bottom_right(case):
+    p = case.pad
+    if not p:
+        raise ValueError("no padding")
+    return _ref_out(case, x=np.pad(_f64(case.x), ((0, 0), (0, 0), (0, 2 * p), (0, 2 * p))), pad=0)
+
+
+@conv_forward.mistake("pad_one_side", "", "")
+def _fwd_pad_top_left(case):
+    p = case.pad
+    if not p:
+        raise ValueError("no padding")
+    return _ref_out(case, x=np.pad(_f64(case.x), ((0, 0), (0, 0), (2 * p, 0), (2 * p, 0))), pad=0)
+
+
+@conv_forward.mistake("stride_ignored", "treating the stride as 1",
+                      "Move each window by `stride` pixels: window (i, j) starts at "
+                      "(i*stride, j*stride), and Ho = (H + 2*pad - KH) // stride + 1.")
+def _fwd_stride_ignored(case):
+    return _ref_out(case, stride=1)
+
+
+@conv_forward.mistake("stride_ignored", "", "")
+def _fwd_windows_not_strided(case):  # right output size, windows at (i, j)
+    Ho, Wo = _expected_shape(case)[2:]
+    return _ref_out(case, stride=1)[:, :, :Ho, :Wo]
+
+
+# ------------------------------------------------------------ conv_backward: calls
+
+def _backward(student, case, dout=None):
+    """The student's (dx, dw, db) for the case, through a cache kept in the worker."""
+    res = student.call("conv_forward", case.x, case.w, case.b, keep=(1,), **_geometry_kwargs(case))
+    _, cache = unpack(res, 2, "conv_forward")
+    return student.conv_backward(case.dout if dout is None else dout, cache)
+
+
+def _grads(res, case):
+    """Check (dx, dw, db) are float arrays of the shapes of x, w and b."""
+    dx, dw, db = unpack(res, 3, "conv_backward")
+    got = (as_float_array(dx, "dx"), as_float_array(dw, "dw"), as_float_array(db, "db"))
+    for name, g, like in zip(("dx", "dw", "db"), got, ("x", "w", "b")):
+        want = case[like].shape
+        if g.shape != want:
+            raise Failure(f"{name} has shape {g.shape}, expected {want} (the shape of {like}).",
+                          received=g, observed=got)
+    return got
+
+
+def _backward_scale(case):
+    """Size of the summed terms of each gradient: the reference on absolute values."""
+    return ref.conv_backward(np.abs(_f64(case.dout)), np.abs(_f64(case.x)), np.abs(_f64(case.w)),
+                             case.b, case.stride, case.pad)
+
+
+# ------------------------------------------------------------ conv_backward: properties
+
+@conv_backward.property("agrees with the reference gradients dx, dw, db on generated inputs "
+                        "(non-square shapes, strides 1-3, paddings 0-2, floor geometry, overlapping "
+                        "windows, float32 and float64, large, tiny and tied values)",
+                        cases=conv_cases(with_dout=True), public=False, weight=3,
+                        examples=EDGE_BACKWARD, max_examples=100)
+def grads_match_reference(student, case):
+    got = _grads(_backward(student, case), case)
+    expected = ref.conv_backward(case.dout, case.x, case.w, case.b, case.stride, case.pad)
+    for name, g, e, sc in zip(("dx", "dw", "db"), got, expected, _backward_scale(case)):
+        assert_close(g, e, name=name, scale=sc, observed=got)
+
+
+@conv_backward.property("returns (dx, dw, db): float arrays of the shapes of x, w and b",
+                        cases=conv_cases(with_dout=True), public=True, weight=1, max_examples=20,
+                        examples=EDGE_BACKWARD[:2] + EDGE_BACKWARD[3:4],
+                        hint="db sums dout over the batch and both spatial axes (shape (F,)); dx "
+                             "is the padded gradient with its border removed: "
+                             "dxp[:, :, pad:pad + H, pad:pad + W] (pad may be 0).")
+def grad_shapes(student, case):
+    _grads(_backward(student, case), case)
+
+
+@conv_backward.property("agrees with central finite differences of your own conv_forward along a "
+                        "random direction (of x, w and b together)",
+                        cases=conv_cases(with_dout=True, allowed_styles=("small_int", "normal")),
+                        public=True, weight=2, max_examples=40,
+                        examples=EDGE_BACKWARD[1:7],
+                        hint="Every output value uses one window of the padded input: add "
+                             "dout * w[f] onto that window of dxp (+=, windows overlap), add "
+                             "dout * window to dw[f], sum (not average) over the batch, and "
+                             "crop the padding from dxp at the end.")
+def gradient_check(student, case):
+    got = _grads(_backward(student, case), case)
+    rng = np.random.default_rng(case.x.size * 7 + case.w.size)
+    direction = [rng.standard_normal(case[k].shape) for k in ("x", "w", "b")]
+    dout = _f64(case.dout)
+    kw = _geometry_kwargs(case)
+    h = 0.5  # the loss is quadratic in t, so central differences are exact up to rounding
+    values = {}
+    for t in (h, -h):
+        args = [(_f64(case[k]) + t * d).astype(case[k].dtype) for k, d in zip(("x", "w", "b"), direction)]
+        out, _ = unpack(student.conv_forward(*args, **kw), 2, "conv_forward")
+        out = as_float_array(out, "out", dout.shape)
+        values[t] = _f64(out) * dout
+    scale = (np.abs(values[h]).sum() + np.abs(values[-h]).sum()) / (2 * h)
+    try:
+        directional_check(lambda t: float(values[t].sum()), dot(got, direction), h,
+                          what="your gradients dx, dw, db", scale=scale)
+    except Failure as f:
+        f.observed = got
+        raise
+
+
+@conv_backward.property("does not modify its inputs, and gives the same gradients when called "
+                        "twice with the same cache", cases=conv_cases(with_dout=True), public=True,
+                        weight=0.5, max_examples=15)
+def inputs_and_cache_unchanged(student, case):
+    kw = _geometry_kwargs(case)
+    (_, cache), args, _ = student.call("conv_forward", case.x, case.w, case.b, keep=(1,), echo=True, **kw)
+    assert_unchanged([case.x, case.w, case.b], args, ["x", "w", "b"])
+    first, args, _ = student.call("conv_backward", case.dout, cache, echo=True)
+    assert_unchanged([case.dout], args, ["dout"])
+    first = _grads(first, case)
+    second = _grads(student.conv_backward(case.dout, cache), case)
+    for name, a, b in zip(("dx", "dw", "db"), first, second):
+        if not np.array_equal(a, b, equal_nan=True):
+            raise Failure(f"calling conv_backward twice with the same cache gave a different {name} "
+                          "the second time: your backward pass modifies the cache (or something in "
+                          "it) in place. Work on copies.")
+
+
+# ------------------------------------------------------------ conv_backward: known mistakes
+
+def _ref_grads(case, dout=None):
+    return ref.conv_backward(case.dout if dout is None else dout, case.x, case.w, case.b,
+                             case.stride, case.pad)
+
+
+def _grads_at(case, step, dout=None):
+    """(dx, dw, db) when the window of dout[..., i, j] starts at (i*step, j*step) of the padded input."""
+    dout = _f64(case.dout if dout is None else dout)
+    w = _f64(case.w)
+    xp = _padded(case.x, case.pad)
+    H, W = case.x.shape[2:]
+    KH, KW = w.shape[2:]
+    Ho, Wo = dout.shape[2:]
+    dxp, dw = np.zeros(xp.shape), np.zeros(w.shape)
+    for u in range(KH):
+        for v in range(KW):
+            rows = slice(u, u + step * (Ho - 1) + 1, step)
+            cols = slice(v, v + step * (Wo - 1) + 1, step)
+            dw[:, :, u, v] = np.einsum("nfhw,nchw->fc", dout, xp[:, :, rows, cols])
+            dxp[:, :, rows, cols] += np.einsum("nfhw,fc->nchw", dout, w[:, :, u, v])
+    p = case.pad
+    return dxp[:, :, p:p + H, p:p + W], dw, dout.sum(axis=(0, 2, 3))
+
+
+@conv_backward.mistake("pad_zero_slice", "cropping the padding with dxp[:, :, pad:-pad, pad:-pad]",
+                       "With pad == 0 that slice is empty (-0 is 0). Crop with "
+                       "dxp[:, :, pad:pad + H, pad:pad + W] instead.")
+def _bwd_pad_zero_slice(case):
+    if case.pad:
+        raise ValueError("only differs at pad == 0")
+    dx, dw, db = _ref_grads(case)
+    return dx[:, :, 0:0, 0:0], dw, db
+
+
+@conv_backward.mistake("db_not_summed_spatially", "summing db over the batch only",
+                       "db[f] gets dout[n, f, i, j] from every sample AND every output position: "
+                       "db = dout.sum(axis=(0, 2, 3)).")
+def _bwd_db_batch_only(case):
+    dx, dw, _ = _ref_grads(case)
+    return dx, dw, _f64(case.dout).sum(axis=0)
+
+
+@conv_backward.mistake("dw_averaged", "dividing the gradients by the batch size",
+                       "The gradients are of sum(out * dout): sum the contributions of the samples, "
+                       "do not divide by N.")
+def _bwd_dw_averaged(case):
+    dx, dw, db = _ref_grads(case)
+    return dx, dw / case.x.shape[0], db
+
+
+@conv_backward.mistake("dw_averaged", "", "")
+def _bwd_dw_db_averaged(case):
+    dx, dw, db = _ref_grads(case)
+    n = case.x.shape[0]
+    return dx, dw / n, db / n
+
+
+@conv_backward.mistake("dw_averaged", "", "")
+def _bwd_all_averaged(case):
+    dx, dw, db = _ref_grads(case)
+    n = case.x.shape[0]
+    return dx / n, dw / n, db / n
+
+
+def _overwritten_dx(case, positions, per_filter=False):
+    dout, w = _f64(case.dout), _f64(case.w)
+    s, p = case.stride, case.pad
+    KH, KW = w.shape[2:]
+    H, W = case.x.shape[2:]
+    dxp = np.zeros(_padded(case.x, p).shape)
+    for i, j in positions:
+        window = (slice(None), slice(None), slice(i * s, i * s + KH), slice(j * s, j * s + KW))
+        if per_filter:  # the last filter's contribution wins too
+            dxp[window] = dout[:, -1, i, j][:, None, None, None] * w[-1][None]
+        else:
+            dxp[window] = np.tensordot(dout[:, :, i, j], w, axes=([1], [0]))
+    _, dw, db = _ref_grads(case)
+    return dxp[:, :, p:p + H, p:p + W], dw, db
+
+
+def _windows_order(case, rows_first=True):
+    Ho, Wo = case.dout.shape[2:]
+    if rows_first:
+        return [(i, j) for i in range(Ho) for j in range(Wo)]
+    return [(i, j) for j in range(Wo) for i in range(Ho)]
+
+
+@conv_backward.mistake("dx_overwrite", "assigning window gradients into dx instead of adding them",
+                       "Windows overlap when stride < kernel size, so an input pixel gets "
+                       "contributions from several windows: accumulate with += into a zero array.")
+def _bwd_overwrite_rows(case):
+    return _overwritten_dx(case, _windows_order(case, True))
+
+
+@conv_backward.mistake("dx_overwrite", "", "")
+def _bwd_overwrite_cols(case):
+    return _overwritten_dx(case, _windows_order(case, False))
+
+
+@conv_backward.mistake("dx_overwrite", "", "")
+def _bwd_overwrite_filters(case):
+    return _overwritten_dx(case, _windows_order(case, True), per_filter=True)
+
+
+def _masked_dout(case, axis, keep):
+    d = _f64(case.dout).copy()
+    index = [slice(None)] * 4
+    index[axis] = slice(keep, None)
+    d[tuple(index)] = 0.0
+    return d
+
+
+@conv_backward.mistake("height_width_swapped", "mixing up height and width",
+                       "Loop over range(Ho) for rows and range(Wo) for columns (taking both from "
+                       "dout.shape), and slice rows with KH, columns with KW.")
+def _bwd_cols_up_to_ho(case):  # for j in range(Ho), Ho < Wo: the last columns of dout are skipped
+    Ho, Wo = case.dout.shape[2:]
+    if Ho >= Wo:
+        raise ValueError("does not run")
+    dx, dw, _ = _grads_at(case, case.stride, _masked_dout(case, 3, Ho))
+    return dx, dw, _f64(case.dout).sum(axis=(0, 2, 3))
+
+
+@conv_backward.mistake("height_width_swapped", "", "")
+def _bwd_cols_up_to_ho_db(case):  # same, with db accumulated inside the loop
+    Ho, Wo = case.dout.shape[2:]
+    if Ho >= Wo:
+        raise ValueError("does not run")
+    return _grads_at(case, case.stride, _masked_dout(case, 3, Ho))
+
+
+@conv_backward.mistake("height_width_swapped", "", "")
+def _bwd_rows_up_to_wo(case):  # for i in range(Wo), Wo < Ho
+    Ho, Wo = case.dout.shape[2:]
+    if Wo >= Ho:
+        raise ValueError("does not run")
+    dx, dw, _ = _grads_at(case, case.stride, _masked_dout(case, 2, Wo))
+    return dx, dw, _f64(case.dout).sum(axis=(0, 2, 3))
+
+
+@conv_backward.mistake("height_width_swapped", "", "")
+def _bwd_rows_up_to_wo_db(case):
+    Ho, Wo = case.dout.shape[2:]
+    if Wo >= Ho:
+        raise ValueError("does not run")
+    return _grads_at(case, case.stride, _masked_dout(case, 2, Wo))
+
+
+@conv_backward.mistake("stride_ignored", "placing the windows as if the stride were 1",
+                       "Window (i, j) starts at (i*stride, j*stride) of the padded input, in the "
+                       "backward pass as in the forward pass.")
+def _bwd_stride_ignored(case):
+    if case.stride == 1:
+        raise ValueError("only differs for stride > 1")
+    return _grads_at(case, 1)
