@@ -45,6 +45,15 @@ def _parser():
                    help="time limit for one call of a student function (default 10)")
     g.add_argument("--exercise-timeout", type=float, default=60.0, metavar="SECONDS",
                    help="time limit for all the checks of one exercise (default 60)")
+    iso = g.add_mutually_exclusive_group()
+    iso.add_argument("--require-sandbox", action="store_true",
+                     help="refuse to grade unless every confinement mechanism is available "
+                          "(see `dlgrade doctor`)")
+    iso.add_argument("--no-sandbox", action="store_true",
+                     help="run the worker as a plain process (debugging only; the report says so)")
+
+    d = sub.add_parser("doctor", help="show which isolation mechanisms this machine offers")
+    d.add_argument("--no-worker", action="store_true", help="do not start a test worker")
 
     s = sub.add_parser("stubs", help="generate exercises/ from solutions/")
     s.add_argument("--check", action="store_true", help="only check that exercises/ is up to date")
@@ -97,8 +106,16 @@ def cmd_grade(args) -> int:
                 catalog.entry(i)
             except catalog.UnknownExercise as exc:
                 raise UsageError(exc.args[0]) from None
+    from .isolation import default_launcher
+    from .isolation.sandbox import SandboxUnavailable
+
     try:
-        result = grade(args.path, ids, budget=Budget(args.call_timeout, args.exercise_timeout))
+        launcher = default_launcher(sandbox=not args.no_sandbox, require=args.require_sandbox)
+    except SandboxUnavailable as exc:
+        raise UsageError(f"{exc}; run `dlgrade doctor` for details") from None
+    try:
+        result = grade(args.path, ids, launcher=launcher,
+                       budget=Budget(args.call_timeout, args.exercise_timeout))
     except SubmissionError as exc:
         raise UsageError(str(exc)) from None
     report = build(result, args.visibility)
@@ -114,6 +131,13 @@ def cmd_grade(args) -> int:
             print(f"dlgrade: score {percent:.1f}% is below --fail-under {args.fail_under:g}%",
                   file=sys.stderr)
             return EXIT_BELOW
+    return EXIT_OK
+
+
+def cmd_doctor(args) -> int:
+    from .isolation.sandbox import doctor
+
+    sys.stdout.write(doctor(start_worker=not args.no_worker).rstrip() + "\n")
     return EXIT_OK
 
 
@@ -136,11 +160,12 @@ def cmd_bench(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"list": cmd_list, "grade": cmd_grade, "stubs": cmd_stubs, "bench": cmd_bench}
+COMMANDS = {"list": cmd_list, "grade": cmd_grade, "stubs": cmd_stubs, "bench": cmd_bench,
+            "doctor": cmd_doctor}
 
 # Modules adding commands: each has register(subparsers) -> {command name: handler(args) -> exit code}.
 # Keep their top level light: they are imported on every start of the command.
-EXTENSIONS = []
+EXTENSIONS = ["autograder.classroom.commands"]
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from . import __version__, catalog
 from .checking.runner import Budget, run_exercise
-from .isolation.launch import Launcher, PlainLauncher
+from .isolation import default_launcher
+from .isolation.launch import Launcher
 from .isolation.worker import Worker
 from .results import ERROR, ExerciseResult, GradeResult
 
@@ -38,7 +39,7 @@ def grade(path, exercise_ids=None, *, launcher: Launcher | None = None,
     ids = list(exercise_ids) if exercise_ids else [e.id for e in catalog.entries()]
     entries = [catalog.entry(i) for i in ids]  # unknown ids fail here, before any work
     started = time.monotonic()
-    worker = Worker(submission, call_timeout=budget.call_seconds, launcher=launcher or PlainLauncher())
+    worker = Worker(submission, call_timeout=budget.call_seconds, launcher=launcher or default_launcher())
     worker.recording = recording
     results = []
     try:

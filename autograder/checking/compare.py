@@ -113,10 +113,11 @@ def mismatch(received, expected, scale=None, nan_equal=False):
         same_special = (received == expected) & np.isinf(expected)
         if nan_equal:
             same_special |= np.isnan(received) & np.isnan(expected)
-        bad = ~((err <= bound) | same_special)
+        bad = ~(((err <= bound) & np.isfinite(expected)) | same_special)
     if not bad.any():
         return None
-    rel = err / np.maximum(np.abs(expected), np.finfo(float).tiny)
+    with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
+        rel = err / np.maximum(np.abs(expected), np.finfo(float).tiny)
     idx = tuple(int(i) for i in np.argwhere(bad)[0])
     finite_err = err[np.isfinite(err)]
     return {

@@ -30,7 +30,11 @@ class Budget:
 
 
 class NotStarted(BaseException):
-    """The first call of an exercise raised NotImplementedError."""
+    """A function raised NotImplementedError on its very first call: it is still a stub."""
+
+    def __init__(self, function: str):
+        super().__init__(function)
+        self.function = function
 
 
 class OutOfTime(BaseException):
@@ -45,17 +49,19 @@ class Student:
         self._unit = unit
         self._deadline = deadline
         self.calls = 0
+        self._called = set()
 
     def call(self, name, *args, keep=(), echo=False, **kwargs):
         if time.monotonic() > self._deadline:
             raise OutOfTime()
-        first = self.calls == 0
+        first = name not in self._called
+        self._called.add(name)
         self.calls += 1
         try:
             return self._worker.call(self._unit, name, args, kwargs, keep, echo)
         except StudentError as exc:
             if first and exc.type == "NotImplementedError":
-                raise NotStarted() from None
+                raise NotStarted(name) from None
             raise
 
     def __getattr__(self, name):
@@ -149,8 +155,11 @@ def run_exercise(ex: Exercise, worker: Worker, *, points: float, title: str,
     for prop in ex.properties:
         try:
             pr = run_property(ex, prop, student)
-        except NotStarted:
-            res.status, res.message = NOT_STARTED, "not started: the function still raises NotImplementedError"
+        except NotStarted as stub:
+            res.status = NOT_STARTED
+            res.message = (f"not started: {stub.function} still raises NotImplementedError"
+                           + ("" if stub.function == ex.function
+                              else f" (this exercise needs it to check {ex.function})"))
             res.properties = [PropertyResult(p.name, p.description, p.public, p.weight, False,
                                              outcome="skipped", message="not started", hint=p.hint)
                               for p in ex.properties]

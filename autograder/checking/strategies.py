@@ -104,6 +104,8 @@ class Case(dict):
 def show(v, max_items=30):
     """Readable text for a case's value: full small arrays, a summary of large ones."""
     if isinstance(v, np.ndarray):
+        if v.size == 0:
+            return f"<empty array of shape {v.shape}, dtype {v.dtype}>"
         if v.size <= max_items:
             body = np.array2string(v, precision=6, separator=", ", threshold=max_items,
                                    max_line_width=100, floatmode="maxprec")

@@ -62,7 +62,7 @@ class Launcher:
 class PlainLauncher(Launcher):
     """A separate process, scrubbed environment, no confinement beyond that."""
 
-    level = "process"
+    level = "process: no sandbox (plain subprocess)"
 
     def prepare(self, worker_script, submission, fd_in, fd_out):
         argv = [sys.executable, "-I", "-X", "faulthandler", str(worker_script), str(submission),

@@ -109,7 +109,12 @@ class Worker:
         self._sel.register(self.proc.stdout, selectors.EVENT_READ, "out")
         self._sel.register(self.proc.stderr, selectors.EVENT_READ, "out")
         self.starts += 1
-        self._expect_reply(0, self.call_timeout + 20.0)  # start-up includes importing numpy
+        ready, _ = self._expect_reply(0, self.call_timeout + 20.0)  # start-up includes importing numpy
+        # Sent before any student code ran, so it can be believed: what was really applied.
+        applied = ready.get("isolation")
+        if isinstance(applied, str) and applied:
+            outer = "sandbox: bubblewrap, " if spec.level.startswith("sandbox") else spec.level.split(";")[0] + "; "
+            self.isolation = outer + applied[:300]
 
     def stop(self):
         if self.proc is None:
@@ -288,6 +293,8 @@ class Worker:
             code = self.proc.wait(timeout=0.5)
         except subprocess.TimeoutExpired:
             return "the worker closed its reply channel"
+        if code > 128:  # a sandbox's init process reports its child's signal this way
+            code = 128 - code
         if code < 0:
             try:
                 name = signal.Signals(-code).name

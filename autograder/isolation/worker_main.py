@@ -1,9 +1,13 @@
 """The worker: the only process that ever runs student code.
 
-Run as a script (``python -I worker_main.py SUBMISSION FD_IN FD_OUT``). It needs
-only the standard library, numpy and ``wire.py`` beside it, so a sandbox can
-show it nothing else of dlgrade. It reads requests from FD_IN and writes replies
-to FD_OUT; the student's stdout and stderr go to the grader on separate pipes.
+Run as a script (``python -I worker_main.py SUBMISSION FD_IN FD_OUT [LOCKDOWN]``).
+It needs only the standard library, numpy, and ``wire.py`` and ``lockdown.py``
+beside it, so a sandbox can show it nothing else of dlgrade. LOCKDOWN, when
+given, is a JSON object for `lockdown.apply` (uid, rlimits, Landlock rules,
+seccomp): it is applied after numpy is imported and before any student code
+runs; what was applied is sent in the ``ready`` frame as ``isolation``. It reads
+requests from FD_IN and writes replies to FD_OUT; the student's stdout and
+stderr go to the grader on separate pipes.
 
 Requests: ``load`` (import a unit module of the submission), ``call`` (call a
 function; results at the ``keep`` positions stay here as caches and are sent
@@ -44,8 +48,9 @@ def _write_all(fd, data):
 
 
 class Worker:
-    def __init__(self, submission, fd_in, fd_out):
+    def __init__(self, submission, fd_in, fd_out, isolation=None):
         self.submission = os.path.abspath(submission)
+        self.isolation = isolation
         self.fd_in, self.fd_out = fd_in, fd_out
         self.modules = {}
         self.kept = {}
@@ -153,7 +158,10 @@ class Worker:
         return path == self.submission
 
     def serve(self):
-        _write_all(self.fd_out, wire.encode_frame({"id": 0, "ready": True}))
+        ready = {"id": 0, "ready": True}
+        if self.isolation is not None:
+            ready["isolation"] = self.isolation
+        _write_all(self.fd_out, wire.encode_frame(ready))
         while True:
             try:
                 hlen, plen = wire.parse_prefix(_read_exact(self.fd_in, wire.PREFIX.size), self.limits)
@@ -192,9 +200,25 @@ class _ShapeOfResult(Exception):
     """A forward function did not return its (outputs..., cache) tuple."""
 
 
+def _lock_down(spec_json):
+    """Apply the lockdown spec with ``lockdown.py`` loaded from beside this file."""
+    import json
+
+    spec = importlib.util.spec_from_file_location("_dlgrade_lockdown", os.path.join(HERE, "lockdown.py"))
+    lockdown = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(lockdown)
+    try:
+        return lockdown.apply(json.loads(spec_json))
+    except lockdown.LockdownError as exc:
+        sys.stderr.write(f"dlgrade worker: the required confinement failed: {exc}\n")
+        sys.stderr.flush()
+        os._exit(70)
+
+
 def main(argv):
     submission, fd_in, fd_out = argv[1], int(argv[2]), int(argv[3])
-    Worker(submission, fd_in, fd_out).serve()
+    isolation = _lock_down(argv[4]) if len(argv) > 4 else None
+    Worker(submission, fd_in, fd_out, isolation).serve()
 
 
 if __name__ == "__main__":

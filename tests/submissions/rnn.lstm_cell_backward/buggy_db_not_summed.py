@@ -5,7 +5,8 @@ EXPECTED_MISTAKE = "db_not_summed"
 
 
 def _sigmoid(a):
-    return 0.5 * (1.0 + np.tanh(0.5 * a))
+    e = np.exp(-np.abs(a))
+    return np.where(a >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 def lstm_cell_forward(x, h_prev, c_prev, params):

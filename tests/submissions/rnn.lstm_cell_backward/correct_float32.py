@@ -1,5 +1,16 @@
-"""Forward and backward in float32 (inputs cast to float32); float32 gradients."""
+"""Forward and backward in float32 (inputs cast to float32), with saturation-safe derivatives s(a)s(-a) and 1/cosh(a)^2; float32 gradients."""
 import numpy as np
+
+
+def _sig32(a):
+    e = np.exp(-np.abs(a))
+    one = np.float32(1.0)
+    return np.where(a >= 0, one / (one + e), e / (one + e)).astype(np.float32)
+
+
+def _dtanh32(a):
+    with np.errstate(over="ignore"):
+        return (np.float32(1.0) / np.cosh(a)) ** 2
 
 
 def lstm_cell_forward(x, h_prev, c_prev, params):
@@ -7,30 +18,28 @@ def lstm_cell_forward(x, h_prev, c_prev, params):
     p = {k: np.asarray(v, dtype=f32) for k, v in params.items()}
     z = np.concatenate([np.asarray(h_prev, dtype=f32), np.asarray(x, dtype=f32)], axis=1)
     cp = np.asarray(c_prev, dtype=f32)
-
-    def sigmoid(a):
-        return f32(0.5) * (f32(1.0) + np.tanh(f32(0.5) * a))
-
-    f = sigmoid(z @ p["Wf"].T + p["bf"])
-    i = sigmoid(z @ p["Wi"].T + p["bi"])
-    g = np.tanh(z @ p["Wc"].T + p["bc"])
-    o = sigmoid(z @ p["Wo"].T + p["bo"])
+    a = {k: z @ p["W" + k].T + p["b" + k] for k in "fico"}
+    f, i, o = _sig32(a["f"]), _sig32(a["i"]), _sig32(a["o"])
+    g = np.tanh(a["c"])
     c = f * cp + i * g
     h = o * np.tanh(c)
-    return h, c, (z, cp, f, i, g, o, c, p)
+    return h, c, (z, cp, a, c, p)
 
 
 def lstm_cell_backward(dh, dc, cache):
-    z, cp, f, i, g, o, c, p = cache
+    z, cp, a, c, p = cache
     f32 = np.float32
     dh = np.asarray(dh, dtype=f32)
     dc = np.asarray(dc, dtype=f32)
     H = c.shape[1]
-    one = f32(1.0)
+    f, i, o = _sig32(a["f"]), _sig32(a["i"]), _sig32(a["o"])
+    g = np.tanh(a["c"])
     tc = np.tanh(c)
-    dct = dc + dh * o * (one - tc * tc)
-    da = {"f": dct * cp * f * (one - f), "i": dct * g * i * (one - i),
-          "c": dct * i * (one - g * g), "o": dh * tc * o * (one - o)}
+    dct = dc + dh * o * _dtanh32(c)
+    da = {"f": dct * cp * f * _sig32(-a["f"]),
+          "i": dct * g * i * _sig32(-a["i"]),
+          "c": dct * i * _dtanh32(a["c"]),
+          "o": dh * tc * o * _sig32(-a["o"])}
     res = {"dc_prev": dct * f}
     dz = np.zeros(z.shape, dtype=f32)
     for k in "fico":

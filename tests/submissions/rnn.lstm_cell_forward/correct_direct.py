@@ -1,9 +1,10 @@
-"""Direct formulation on the concatenation [h_prev, x] with a tanh-based sigmoid."""
+"""Direct formulation on the concatenation [h_prev, x] with a sign-split stable sigmoid."""
 import numpy as np
 
 
 def _sigmoid(a):
-    return 0.5 * (1.0 + np.tanh(0.5 * a))
+    e = np.exp(-np.abs(a))
+    return np.where(a >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 def lstm_cell_forward(x, h_prev, c_prev, params):

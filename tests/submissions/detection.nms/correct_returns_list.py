@@ -1,4 +1,4 @@
-"""Returns a plain Python list of indices instead of an integer numpy array."""
+"""Returns a plain Python list of int indices (accepted: the brief lets nms return a list of ints)."""
 import numpy as np
 
 
