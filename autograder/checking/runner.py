@@ -109,7 +109,8 @@ def run_property(ex: Exercise, prop, student: Student) -> PropertyResult:
             result.mistakes.insert(0, prop.mistake)
     except StudentError as e:
         result.outcome = "error"
-        result.message = f"your function raised {e.summary()}"
+        result.message = (f"your function returned the wrong kind of value: {e.message}"
+                          if e.type == "ReturnValueError" else f"your function raised {e.summary()}")
         result.where = e.where
         result.error_type = e.type
     except WorkerLost as lost:

@@ -10,6 +10,8 @@ to show the mistake.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from hypothesis import strategies as st
 
@@ -41,23 +43,28 @@ def build_array(shape, style, seed, dtype=np.float64, low=None, high=None):
     return a.astype(dtype)
 
 
+@lru_cache(maxsize=None)
 def styles(allowed=STYLES):
     return st.sampled_from(allowed)
 
 
+@lru_cache(maxsize=None)
 def seeds():
     return st.integers(0, 2**32 - 1)
 
 
+@lru_cache(maxsize=None)
 def dtypes(allowed=DTYPES):
     return st.sampled_from(allowed)
 
 
+@lru_cache(maxsize=None)
 def dims(lo=1, hi=5):
     """A dimension size, shrinking towards ``lo``."""
     return st.integers(lo, hi)
 
 
+@lru_cache(maxsize=4096)  # strategies are immutable: build each one once
 @st.composite
 def arrays(draw, shape, allowed_styles=STYLES, dtype=None, low=None, high=None):
     """An array of the given (already drawn) shape."""
@@ -65,6 +72,7 @@ def arrays(draw, shape, allowed_styles=STYLES, dtype=None, low=None, high=None):
     return build_array(shape, draw(styles(allowed_styles)), draw(seeds()), dt, low, high)
 
 
+@lru_cache(maxsize=256)
 @st.composite
 def boxes(draw, n, allow_degenerate=True, dtype=np.float64):
     """``n`` boxes ``(x1, y1, x2, y2)`` with x1 <= x2, y1 <= y2.

@@ -164,7 +164,8 @@ class Worker:
         if not reply.get("ok"):
             raise StudentError(reply.get("error") or {})
         if self.recording is not None:
-            self.recording.append((module, func, args, dict(kwargs or {}), tuple(keep), value))
+            self.recording.append((module, func, args, dict(kwargs or {}), tuple(keep),
+                                   value[0] if echo else value))
         return value
 
     def drop_caches(self):

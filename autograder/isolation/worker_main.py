@@ -131,7 +131,7 @@ class Worker:
             if not isinstance(result, (tuple, list)) or len(result) <= max(keep):
                 got = type(result).__name__
                 size = f" of length {len(result)}" if isinstance(result, (tuple, list)) else ""
-                raise _ShapeOfResult(f"expected a tuple of {max(keep) + 1} values, got a {got}{size}")
+                raise ReturnValueError(f"it should return a tuple of {max(keep) + 1} values (the outputs, then the cache), but it returned a {got}{size}")
             result = tuple(self.keep(r) if i in keep else r for i, r in enumerate(result))
         return result
 
@@ -196,7 +196,7 @@ class Worker:
             linecache.clearcache()
 
 
-class _ShapeOfResult(Exception):
+class ReturnValueError(Exception):
     """A forward function did not return its (outputs..., cache) tuple."""
 
 
