@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sqlite3
 import subprocess
@@ -123,33 +124,37 @@ def _grades(gradebook):
     return sorted(db.execute("SELECT submission, status, score FROM submissions"))
 
 
-def _batch(folder, gradebook, workers, exercises, timeout):
+def _batch(folder, gradebook, workers, exercises, timeout, sandbox):
     sys.path.insert(0, str(ROOT))
-    from autograder.classroom.batch import run_batch
+    from autograder.classroom.batch import LaunchersPerSlot, run_batch
     from autograder.classroom.progress import PlainProgress
 
     class Quiet(PlainProgress):
         def log(self, text):
             pass
 
-    started = time.monotonic()
+    started, load = time.monotonic(), os.getloadavg()[0]
     summary = run_batch(folder, gradebook, exercises=exercises, workers=workers, timeout=timeout,
-                        progress=lambda total: Quiet(total, sys.stdout))
+                        progress=lambda total: Quiet(total, sys.stdout),
+                        launcher_factory=LaunchersPerSlot(sandbox=sandbox))
     seconds = time.monotonic() - started
     peaks = summary.peak_rss_kb.values()
     return {"workers": workers, "submissions": summary.recorded, "seconds": round(seconds, 1),
             "per_minute": round(60 * summary.recorded / seconds, 1),
             "grader_peak_mb": round(max(p[0] for p in peaks) / 1024, 1),
             "worker_peak_mb": round(max(p[1] for p in peaks) / 1024, 1),
-            "counts": summary.counts}
+            "counts": summary.counts,
+            # the machine's load average (1 min) before and after: other work slows 2 workers first
+            "load_average": [round(load, 2), round(os.getloadavg()[0], 2)]}
 
 
-def _one_by_one(folder: Path, students, exercises, timeout):
+def _one_by_one(folder: Path, students, exercises, timeout, sandbox):
     """Seconds per submission with one `dlgrade grade` process per submission."""
     times = []
     for s in students:
         path = folder / s if (folder / s).is_dir() else folder / f"{s}.py"
         args = [sys.executable, "-m", "autograder.cli", "grade", str(path), "-f", "json", "-o", "/dev/null"]
+        args += [] if sandbox else ["--no-sandbox"]
         for e in exercises:
             args += ["-e", e]
         started = time.monotonic()
@@ -169,6 +174,7 @@ def main(argv=None):
                    help="exercises to grade (default: activations.softmax)")
     p.add_argument("--timeout", type=float, default=15.0, help="wall-time limit per submission")
     p.add_argument("--sample", type=int, help="submissions graded one by one with `dlgrade grade`")
+    p.add_argument("--no-sandbox", action="store_true", help="plain worker processes")
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = p.parse_args(argv)
     size = args.size or (24 if args.quick else 200)
@@ -178,26 +184,28 @@ def main(argv=None):
         tmp = Path(tmp)
         made = make_class(tmp / "class", size, exercises)
         print(f"class of {size} submissions, exercises {', '.join(exercises)}, "
-              f"timeout {args.timeout:g} s per submission", flush=True)
+              f"timeout {args.timeout:g} s per submission, "
+              f"{'plain worker processes' if args.no_sandbox else 'sandboxed workers'}", flush=True)
         runs = {}
         for workers in (1, 2):
             runs[workers] = r = _batch(tmp / "class", tmp / f"gradebook{workers}.sqlite", workers,
-                                       exercises, args.timeout)
+                                       exercises, args.timeout, not args.no_sandbox)
             print(f"{workers} worker(s): {r['seconds']:7.1f} s, {r['per_minute']:6.1f} submissions/min, "
                   f"peak memory: grader process {r['grader_peak_mb']} MB, worker {r['worker_peak_mb']} MB; "
-                  f"{r['counts']}", flush=True)
+                  f"{r['counts']}; load average {r['load_average']}", flush=True)
         speedup = runs[1]["seconds"] / runs[2]["seconds"]
         agree = _grades(tmp / "gradebook1.sqlite") == _grades(tmp / "gradebook2.sqlite")
         gradable = [s for s, what in made.items() if what.endswith(("(folder)", "(py)"))]
         chosen = random.Random(1).sample(gradable, min(sample, len(gradable)))
-        one = _one_by_one(tmp / "class", chosen, exercises, args.timeout)
+        one = _one_by_one(tmp / "class", chosen, exercises, args.timeout, not args.no_sandbox)
         db = sqlite3.connect(tmp / "gradebook1.sqlite")
         same = [db.execute("SELECT seconds FROM submissions WHERE submission = ?", (s,)).fetchone()[0]
                 for s in chosen]
         same = sum(same) / len(same)  # the same submissions, each in a grader process of the batch
         batch1 = runs[1]["seconds"] / size
         batch2 = runs[2]["seconds"] / size
-    figures = {"size": size, "exercises": exercises, "runs": list(runs.values()),
+    figures = {"size": size, "exercises": exercises, "sandbox": not args.no_sandbox,
+               "runs": list(runs.values()),
                "speedup_2_workers": round(speedup, 2), "gradebooks_agree": agree,
                "seconds_per_submission": {"dlgrade grade, one by one": round(one, 2),
                                           "the same ones in the batch": round(same, 2),

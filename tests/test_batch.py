@@ -9,10 +9,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from autograder.classroom.batch import run_batch
+from autograder.classroom.batch import LaunchersPerSlot, run_batch
 from autograder.classroom.gradebook import Gradebook
 from autograder.classroom.progress import PlainProgress, make_progress
 from autograder.cli import main
+from autograder.isolation import default_launcher
 from autograder.isolation.launch import PlainLauncher
 from conftest import ROOT
 
@@ -56,8 +57,11 @@ def bad_class(tmp_path_factory):
 def graded(bad_class, tmp_path_factory):
     book = tmp_path_factory.mktemp("book") / "gradebook.sqlite"
     out = io.StringIO()
+    # plain worker processes: under the sandbox (another uid, a pid namespace) a submission
+    # cannot reach its grader process, and the point here is that the batch survives it
     summary = run_batch(bad_class, book, exercises=[SOFTMAX], workers=2, timeout=4,
-                        progress=lambda total: PlainProgress(total, out))
+                        progress=lambda total: PlainProgress(total, out),
+                        launcher_factory=LaunchersPerSlot(sandbox=False))
     with Gradebook(book, readonly=True) as gb:
         hashes = {r["submission"]: r["content_hash"] for r in gb.submissions()}
     return SimpleNamespace(book=book, summary=summary, output=out.getvalue(), hashes=hashes)
@@ -117,7 +121,7 @@ def test_rerun_skips_the_unchanged_and_regrades_the_changed(bad_class, graded, t
     shutil.copytree(bad_class, folder, symlinks=True)  # the hash is over relative paths and bytes
     shutil.copy(graded.book, book)
     kw = dict(exercises=[SOFTMAX], workers=2, timeout=4,
-              progress=lambda n: PlainProgress(n, io.StringIO()))
+              progress=lambda n: PlainProgress(n, io.StringIO()))  # the default launchers
     again = run_batch(folder, book, **kw)
     assert again.counts == {} and again.skipped == 10  # bad ones too: the same files, the same entry
     (folder / "buggy" / "activations.py").write_text((SUBS / "buggy_squeeze_input.py").read_text())
@@ -141,6 +145,7 @@ def test_rerun_skips_the_unchanged_and_regrades_the_changed(bad_class, graded, t
 
 
 def test_cli_batch_writes_the_default_gradebook_in_the_current_folder(tmp_path, monkeypatch, capsys):
+    """With the same isolation as `dlgrade grade`: the sandbox, as this machine offers it."""
     (tmp_path / "class").mkdir()
     (tmp_path / "class" / "zed.py").write_text(FAST_BUGGY)
     monkeypatch.chdir(tmp_path)
@@ -148,7 +153,8 @@ def test_cli_batch_writes_the_default_gradebook_in_the_current_folder(tmp_path, 
     out = capsys.readouterr().out
     assert "zed" in out and "1 graded" in out and "gradebook.sqlite" in out
     db = sqlite3.connect(tmp_path / "gradebook.sqlite")
-    assert db.execute("SELECT submission, status FROM submissions").fetchall() == [("zed", "graded")]
+    assert db.execute("SELECT submission, status, isolation FROM submissions").fetchall() == [
+        ("zed", "graded", default_launcher(slot=1).level)]
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 

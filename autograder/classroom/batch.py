@@ -22,7 +22,8 @@ from pathlib import Path
 
 from .. import __version__, catalog
 from ..checking.runner import Budget
-from ..isolation.launch import Launcher, PlainLauncher
+from ..isolation import default_launcher
+from ..isolation.launch import Launcher
 from .discover import Submission, discover
 from .fingerprint import content_hash, suite_version
 from .gradebook import DEFAULT_NAME, Entry, Gradebook
@@ -46,6 +47,18 @@ class Summary:
         return sum(self.counts.values())
 
 
+@dataclass(frozen=True)
+class LaunchersPerSlot:
+    """The default ``launcher_factory``: `dlgrade grade`'s launcher (the sandbox, with its
+    ``require`` and ``sandbox`` switches) for each grader slot, so each slot has its own uid."""
+
+    sandbox: bool = True
+    require: bool = False
+
+    def __call__(self, slot: int) -> Launcher:
+        return default_launcher(slot=slot + 1, sandbox=self.sandbox, require=self.require)
+
+
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -55,9 +68,10 @@ def run_batch(folder, gradebook=DEFAULT_NAME, *, exercises=None, workers=None, t
               progress=None) -> Summary:
     """Grade every submission in ``folder`` that ``gradebook`` does not hold up to date.
 
-    ``launcher_factory(slot)``, if given, makes the `Launcher` of grader process ``slot``
-    (0 .. workers-1; a replaced grader process keeps its slot), e.g. a sandbox with a
-    user id per slot. It must be picklable (a module-level function or class).
+    ``launcher_factory(slot)`` makes the `Launcher` of grader process ``slot`` (0 ..
+    workers-1; a replaced grader process keeps its slot); it must be picklable (a
+    module-level function or class). Default: `LaunchersPerSlot()`, the sandbox with a
+    user id per slot.
     ``progress(total)`` makes the progress display (default: `make_progress`).
     """
     started = time.monotonic()
@@ -69,7 +83,8 @@ def run_batch(folder, gradebook=DEFAULT_NAME, *, exercises=None, workers=None, t
     found = discover(folder, ignore=[Path(f"{book_path}{s}") for s in ("", "-wal", "-shm", "-journal")])
     workers = workers or default_workers()
     counts = collections.Counter()
-    pool = GraderPool(workers, _grader, (ids, budget or Budget(), launcher_factory), timeout)
+    launchers = launcher_factory or LaunchersPerSlot()
+    pool = GraderPool(workers, _grader, (ids, budget or Budget(), launchers), timeout)
     with Gradebook(book_path) as book:
         run_id = book.start_run(folder, workers, ids, __version__, suite)
         book.set_unrecognised(found.unrecognised)
@@ -135,7 +150,7 @@ def _exercise_ids(exercises) -> list:
 
 def _grader(slot, exercises, budget, launcher_factory):
     """Set up grader process ``slot``: its launcher, the suites imported; returns the task handler."""
-    launcher = launcher_factory(slot) if launcher_factory else PlainLauncher()
+    launcher = launcher_factory(slot)
     for i in exercises:
         catalog.suite(i)  # imported now, not on the clock of the first submission
     return functools.partial(grade_submission, exercises=exercises,

@@ -29,6 +29,12 @@ def register(subparsers) -> dict:
                    help="time limit for all the checks of one exercise (default 60)")
     b.add_argument("--force", action="store_true",
                    help="grade again even the submissions the gradebook holds up to date")
+    iso = b.add_mutually_exclusive_group()
+    iso.add_argument("--require-sandbox", action="store_true",
+                     help="refuse to grade unless every confinement mechanism is available "
+                          "(see `dlgrade doctor`)")
+    iso.add_argument("--no-sandbox", action="store_true",
+                     help="run the workers as plain processes (debugging only; the gradebook says so)")
     return {"batch": cmd_batch}
 
 
@@ -38,7 +44,8 @@ def cmd_batch(args) -> int:
     from .. import catalog
     from ..checking.runner import Budget
     from ..cli import EXIT_OK, UsageError
-    from .batch import run_batch
+    from ..isolation.sandbox import SandboxUnavailable
+    from .batch import LaunchersPerSlot, run_batch
     from .discover import DiscoveryError
     from .gradebook import DEFAULT_NAME, GradebookError
     from .progress import clock
@@ -52,10 +59,16 @@ def cmd_batch(args) -> int:
         raise UsageError("--workers must be at least 1")
     if args.timeout <= 0:
         raise UsageError("--timeout must be positive")
+    launchers = LaunchersPerSlot(sandbox=not args.no_sandbox, require=args.require_sandbox)
+    try:
+        launchers(0)  # with --require-sandbox: refused here, before any work
+    except SandboxUnavailable as exc:
+        raise UsageError(f"{exc}; run `dlgrade doctor` for details") from None
     try:
         s = run_batch(Path(args.submissions), args.gradebook or DEFAULT_NAME,
                       exercises=args.exercise, workers=args.workers, timeout=args.timeout,
-                      budget=Budget(args.call_timeout, args.exercise_timeout), force=args.force)
+                      budget=Budget(args.call_timeout, args.exercise_timeout), force=args.force,
+                      launcher_factory=launchers)
     except (DiscoveryError, GradebookError) as exc:
         raise UsageError(str(exc)) from None
     counts = ", ".join(f"{n} {status}" for status, n in sorted(s.counts.items())) or "nothing new"

@@ -157,7 +157,7 @@ def _forward_scale(case):
 @conv_forward.property("agrees with the reference convolution on generated inputs (non-square "
                        "shapes, strides 1-3, paddings 0-2, floor geometry, float32 and float64, "
                        "large, tiny and tied values)", cases=conv_cases(), public=False, weight=3,
-                       examples=EDGE_FORWARD, max_examples=90)
+                       examples=EDGE_FORWARD, max_examples=70)
 def matches_reference(student, case):
     out = _forward_out(student, case)
     expected = ref.conv_forward(case.x, case.w, case.b, case.stride, case.pad)
@@ -166,7 +166,7 @@ def matches_reference(student, case):
 
 @conv_forward.property("returns (out, cache) with out a float array of shape (N, F, Ho, Wo), "
                        "Ho = (H + 2*pad - KH) // stride + 1 and Wo likewise",
-                       cases=conv_cases(), public=True, weight=1, max_examples=20,
+                       cases=conv_cases(), public=True, weight=1, max_examples=15,
                        hint="Compute Ho from H and KH and Wo from W and KW, with the padding "
                             "added on both sides and the division rounded down (//).")
 def output_shape(student, case):
@@ -189,7 +189,7 @@ def one_hot_cases(draw):
 @conv_forward.property("is a cross-correlation (no kernel flip) over the zero-padded input: a filter "
                        "whose only non-zero weight is a 1 at (c, u, v) outputs, at (i, j), the padded "
                        "input pixel (c, i*stride + u, j*stride + v) plus the bias",
-                       cases=one_hot_cases(), public=True, weight=1.5, max_examples=25,
+                       cases=one_hot_cases(), public=True, weight=1.5, max_examples=18,
                        examples=(Case(x=np.arange(20.0).reshape(1, 1, 4, 5), w=np.array(
                            [[[[0.0, 0.0], [0.0, 1.0], [0.0, 0.0]]]]), b=np.array([0.5]),
                            stride=2, pad=1),),
@@ -213,7 +213,7 @@ def one_hot_filter(student, case):
 
 @conv_forward.property("with 1x1 filters, equals a dense layer over the channels applied at every "
                        "strided position of the padded input (positions in the padding give b)",
-                       cases=conv_cases(kernel=(1, 1)), public=True, weight=1, max_examples=20,
+                       cases=conv_cases(kernel=(1, 1)), public=True, weight=1, max_examples=15,
                        hint="Each output pixel is sum over c of w[f, c] * x[n, c, ...] + b[f]; with "
                             "padding, the border positions see only zeros and output the bias.")
 def pointwise_is_dense(student, case):
@@ -232,7 +232,7 @@ def pointwise_is_dense(student, case):
 @conv_forward.property("is translation equivariant (pad 0): removing the first `stride` rows (or "
                        "columns) of x removes the first row (or column) of the output",
                        cases=conv_cases(pad=0, min_extra=1, allowed_styles=("small_int", "normal", "ties")),
-                       public=True, weight=1, max_examples=20,
+                       public=True, weight=1, max_examples=15,
                        hint="Window (i, j) must start at (i*stride, j*stride) and have the "
                             "kernel's full height KH and width KW.")
 def translation_equivariant(student, case):
@@ -257,7 +257,7 @@ def translation_equivariant(student, case):
 
 
 @conv_forward.property("does not modify its inputs", cases=conv_cases(), public=True, weight=0.5,
-                       max_examples=12)
+                       max_examples=10)
 def inputs_unchanged(student, case):
     _, args, _ = student.call("conv_forward", case.x, case.w, case.b, echo=True,
                               **_geometry_kwargs(case))
@@ -384,7 +384,7 @@ def _backward_scale(case):
                         "(non-square shapes, strides 1-3, paddings 0-2, floor geometry, overlapping "
                         "windows, float32 and float64, large, tiny and tied values)",
                         cases=conv_cases(with_dout=True), public=False, weight=3,
-                        examples=EDGE_BACKWARD, max_examples=90)
+                        examples=EDGE_BACKWARD, max_examples=70)
 def grads_match_reference(student, case):
     got = _grads(_backward(student, case), case)
     expected = ref.conv_backward(case.dout, case.x, case.w, case.b, case.stride, case.pad)
@@ -393,7 +393,7 @@ def grads_match_reference(student, case):
 
 
 @conv_backward.property("returns (dx, dw, db): float arrays of the shapes of x, w and b",
-                        cases=conv_cases(with_dout=True), public=True, weight=1, max_examples=15,
+                        cases=conv_cases(with_dout=True), public=True, weight=1, max_examples=12,
                         hint="db sums dout over the batch and both spatial axes (shape (F,)); dx "
                              "is the padded gradient with its border removed: "
                              "dxp[:, :, pad:pad + H, pad:pad + W] (pad may be 0).")
@@ -404,7 +404,7 @@ def grad_shapes(student, case):
 @conv_backward.property("agrees with central finite differences of your own conv_forward along a "
                         "random direction (of x, w and b together)",
                         cases=conv_cases(with_dout=True, allowed_styles=("small_int", "normal")),
-                        public=True, weight=2, max_examples=30,
+                        public=True, weight=2, max_examples=20,
                         hint="Every output value uses one window of the padded input: add "
                              "dout * w[f] onto that window of dxp (+=, windows overlap), add "
                              "dout * window to dw[f], sum (not average) over the batch, and "
@@ -433,7 +433,7 @@ def gradient_check(student, case):
 
 @conv_backward.property("does not modify its inputs, and gives the same gradients when called "
                         "twice with the same cache", cases=conv_cases(with_dout=True), public=True,
-                        weight=0.5, max_examples=12)
+                        weight=0.5, max_examples=10)
 def inputs_and_cache_unchanged(student, case):
     kw = _geometry_kwargs(case)
     (_, cache), args, _ = student.call("conv_forward", case.x, case.w, case.b, keep=(1,), echo=True, **kw)

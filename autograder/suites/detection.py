@@ -154,7 +154,7 @@ def _call_iou(student, case, name="iou(boxes1, boxes2)"):
 
 
 @iou_ex.property("agrees with the reference IoU on generated boxes", cases=iou_cases(), public=False,
-                 weight=3, examples=IOU_EDGE, max_examples=100,
+                 weight=3, examples=IOU_EDGE, max_examples=70,
                  hint="Intersection: clamp min(x2) - max(x1) and min(y2) - max(y1) at 0; union: "
                       "area1 + area2 - intersection with areas (x2 - x1) * (y2 - y1); IoU 0 where the "
                       "union is 0. Boxes may be tiny, far from the origin, float32, or N, M may be 0.")
@@ -166,7 +166,7 @@ def iou_matches_reference(student, case):
 
 @iou_ex.property("returns a float array of shape (N, M) (also when N or M is 0) with every value in "
                  "[0, 1], never nan, even for two zero-area boxes", cases=iou_cases(), public=True,
-                 weight=1, examples=(IOU_EDGE[0], IOU_EDGE[1], IOU_EDGE[3], IOU_EDGE[4]), max_examples=40,
+                 weight=1, examples=(IOU_EDGE[0], IOU_EDGE[1], IOU_EDGE[3], IOU_EDGE[4]), max_examples=25,
                  hint="Broadcast boxes1[:, None, :] against boxes2[None, :, :] to get every pair; "
                       "when the union is 0 return 0 instead of dividing (np.divide(..., where=union > 0)).")
 def iou_shape_and_range(student, case):
@@ -204,7 +204,7 @@ def self_cases(draw):
 
 
 @iou_ex.property("iou(boxes, boxes) is symmetric, 1 on the diagonal for boxes of positive area and 0 "
-                 "for zero-area boxes", cases=self_cases(), public=True, weight=1, max_examples=25,
+                 "for zero-area boxes", cases=self_cases(), public=True, weight=1, max_examples=18,
                  examples=(Case(boxes1=_boxes([[0, 0, 2, 2], [1, 1, 1, 1], [0, 0, 1, 3]]),
                                 boxes2=_boxes([[0, 0, 2, 2], [1, 1, 1, 1], [0, 0, 1, 3]])),),
                  hint="The union of a box with itself is its own area: IoU = area / (area + area - area) "
@@ -245,7 +245,7 @@ def invariance_cases(draw):
 
 @iou_ex.property("swapping the arguments transposes the result, and scaling all boxes by a common "
                  "factor or shifting them all by a common (dx, dy) leaves it unchanged",
-                 cases=invariance_cases(), public=True, weight=1.5, max_examples=30,
+                 cases=invariance_cases(), public=True, weight=1.5, max_examples=20,
                  examples=(Case(boxes1=_boxes([[0, 0, 2, 2], [1, 1, 4, 3]]), boxes2=_boxes([[1, 0, 3, 3]]),
                                 scale_by=2.0, shift=(3.0, -1.0)),),
                  hint="Areas are (x2 - x1) * (y2 - y1) with no +1 (continuous coordinates), and boxes are "
@@ -302,7 +302,7 @@ def known_value_cases(draw):
 
 @iou_ex.property("boxes that do not overlap (or only touch) have IoU 0, and a box inside another has "
                  "IoU area(inner) / area(outer)", cases=known_value_cases(), public=True, weight=1,
-                 max_examples=30,
+                 max_examples=20,
                  hint="Clamp the overlap width and height at 0 separately (two negative overlaps "
                       "multiply to a positive area), and divide by the union "
                       "area1 + area2 - intersection.")
@@ -326,7 +326,7 @@ def iou_known_values(student, case):
 
 
 @iou_ex.property("does not modify its inputs", cases=iou_cases(max_n=3), public=True, weight=0.5,
-                 max_examples=15, standalone=False)
+                 max_examples=12, standalone=False)
 def iou_inputs_unchanged(student, case):
     _, args, _ = student.call("iou", case.boxes1, case.boxes2, echo=True)
     assert_unchanged([case.boxes1, case.boxes2], args, ["boxes1", "boxes2"])
@@ -541,7 +541,7 @@ def _call_nms(student, case, valid=False):
 
 
 @nms_ex.property("agrees with the reference NMS on generated boxes, scores and thresholds",
-                 cases=nms_cases(), public=False, weight=3, examples=NMS_EDGE, max_examples=100,
+                 cases=nms_cases(), public=False, weight=3, examples=NMS_EDGE, max_examples=70,
                  hint="Visit boxes by decreasing score (ties: lower index first), keep a box unless a "
                       "box already kept overlaps it with IoU strictly above the threshold, and return "
                       "the kept indices in the order they were kept; more than 10 boxes may survive.")
@@ -555,7 +555,7 @@ def nms_matches_reference(student, case):
 
 @nms_ex.property("returns a 1-D integer array (a list of ints is accepted) of distinct indices in "
                  "[0, N); no boxes give an empty integer array", cases=nms_cases(), public=True, weight=1,
-                 examples=(NMS_EDGE[1], NMS_EDGE[0]), max_examples=30,
+                 examples=(NMS_EDGE[1], NMS_EDGE[0]), max_examples=20,
                  hint="Collect the kept indices in a list and return np.array(keep, dtype=np.int64): "
                       "without the dtype an empty result becomes a float array.")
 def nms_returns_indices(student, case):
@@ -572,7 +572,7 @@ def _rank(scores):
 
 @nms_ex.property("lists the kept indices by decreasing score, equal scores by increasing index",
                  cases=nms_cases(), public=True, weight=1, examples=(NMS_EDGE[0], NMS_EDGE[4]),
-                 max_examples=30,
+                 max_examples=20,
                  hint="Visit the boxes in np.argsort(-scores, kind='stable') order and append each kept "
                       "box as you go; do not sort the result by index afterwards.")
 def nms_score_order(student, case):
@@ -590,7 +590,7 @@ def nms_score_order(student, case):
 @nms_ex.property("no two kept boxes overlap with IoU above the threshold, and every dropped box "
                  "overlaps a kept box that comes before it (higher score, or equal score and lower "
                  "index) with IoU strictly above the threshold", cases=nms_cases(), public=True,
-                 weight=1.5, examples=NMS_EDGE[:1] + NMS_EDGE[3:7], max_examples=40,
+                 weight=1.5, examples=NMS_EDGE[:1] + NMS_EDGE[3:7], max_examples=25,
                  hint="Only boxes that are kept suppress others, and only when their IoU is strictly "
                       "greater than iou_threshold (an IoU equal to it does not suppress).")
 def nms_suppression_rule(student, case):
@@ -631,7 +631,7 @@ def nms_suppression_rule(student, case):
 
 
 @nms_ex.property("does not modify its inputs", cases=nms_cases(max_n=6), public=True, weight=0.5,
-                 max_examples=15, standalone=False)
+                 max_examples=12, standalone=False)
 def nms_inputs_unchanged(student, case):
     _, args, _ = student.call("nms", case.boxes, case.scores, case.iou_threshold, echo=True)
     assert_unchanged([case.boxes, case.scores], args[:2], ["boxes", "scores"])

@@ -114,7 +114,7 @@ def _distances(case):
 # ------------------------------------------------------------------ properties
 
 @triplet_loss.property("agrees with the reference triplet loss on generated inputs",
-                       cases=triplet_cases(), public=False, weight=3, examples=EDGE, max_examples=100)
+                       cases=triplet_cases(), public=False, weight=3, examples=EDGE, max_examples=70)
 def matches_reference(student, case):
     got = _call(student, case.anchor, case.positive, case.negative, case.margin)
     want = ref.triplet_loss(case.anchor, case.positive, case.negative, _m(case))
@@ -124,7 +124,7 @@ def matches_reference(student, case):
 
 @triplet_loss.property("returns a single float (0.0 for an empty batch), not an array of "
                        "per-triplet losses", cases=triplet_cases(max_n=3), public=True, weight=0.5,
-                       max_examples=10, examples=(EDGE[2],),
+                       max_examples=8, examples=(EDGE[2],),
                        hint="Sum the per-triplet hinge terms and return one number, e.g. "
                             "float(np.sum(losses)); with N = 0 that sum is 0.0 (np.stack and "
                             "np.concatenate of an empty list raise).")
@@ -137,7 +137,7 @@ def returns_float(student, case):
 @triplet_loss.property("is non-negative, and exactly 0 when every negative is farther from its "
                        "anchor than the positive by more than the margin",
                        cases=with_fields(triplet_cases(min_n=1), seed=S.seeds()),
-                       public=True, weight=1, max_examples=20,
+                       public=True, weight=1, max_examples=15,
                        hint="Apply the hinge max(0, d_pos - d_neg + margin) to each triplet before "
                             "summing: a triplet that meets the margin contributes nothing, it does "
                             "not reduce the loss.")
@@ -164,7 +164,7 @@ def zero_when_margin_met(student, case):
 
 @triplet_loss.property("the loss of a batch is the sum of the losses of its two parts (either part "
                        "may be empty)", cases=with_fields(triplet_cases(min_n=1), split=st.integers(0, 5)),
-                       public=True, weight=1, max_examples=20,
+                       public=True, weight=1, max_examples=15,
                        hint="Compute one squared distance per triplet (sum over the last axis, "
                             "axis=-1), apply the hinge to each triplet, then sum over the batch "
                             "(a sum, not a mean; an empty batch gives 0.0).")
@@ -184,7 +184,7 @@ def batch_additive(student, case):
 @triplet_loss.property("when anchor, positive and negative coincide, every triplet contributes "
                        "exactly the margin (N * margin in total)",
                        cases=triplet_cases(min_n=1, margins=MARGINS[1:]), public=True, weight=1,
-                       max_examples=15, examples=(EDGE[3],),
+                       max_examples=12, examples=(EDGE[3],),
                        hint="With d_pos = d_neg = 0 each hinge is max(0, margin) = margin: add the "
                             "margin argument (do not subtract it or hard-code 0.2), and sum over the "
                             "batch.")
@@ -198,7 +198,7 @@ def collapsed_embeddings(student, case):
 
 @triplet_loss.property("at margin 0, swapping positive and negative changes the loss by exactly "
                        "sum_i (|a_i - p_i|^2 - |a_i - n_i|^2)",
-                       cases=triplet_cases(margins=(0.0,)), public=True, weight=1, max_examples=15,
+                       cases=triplet_cases(margins=(0.0,)), public=True, weight=1, max_examples=12,
                        examples=(EDGE[4],),
                        hint="Use squared Euclidean distances, d = np.sum((a - p) ** 2, axis=-1): no "
                             "square root, no absolute values; and a hinge max(0, .) per triplet.")
@@ -221,7 +221,7 @@ def translated_cases(draw):
 
 
 @triplet_loss.property("is unchanged when the same vector is added to every embedding",
-                       cases=translated_cases(), public=True, weight=0.5, max_examples=10,
+                       cases=translated_cases(), public=True, weight=0.5, max_examples=8,
                        hint="The loss depends only on the differences a - p and a - n.")
 def translation_invariant(student, case):
     a, p, n = (_f64(v) + case.shift for v in (case.anchor, case.positive, case.negative))
@@ -235,7 +235,7 @@ def translation_invariant(student, case):
 
 
 @triplet_loss.property("does not modify its inputs", cases=triplet_cases(min_n=1), public=True,
-                       weight=0.5, max_examples=10, examples=(EDGE[0],))
+                       weight=0.5, max_examples=8, examples=(EDGE[0],))
 def inputs_unchanged(student, case):
     _, args, _ = student.call("triplet_loss", case.anchor, case.positive, case.negative,
                               *_margin_args(case.margin), echo=True)

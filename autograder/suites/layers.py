@@ -123,7 +123,7 @@ def _forward(student, x, W, b, name="dense_forward(x, W, b)"):
 # ------------------------------------------------------------------ dense_forward
 
 @dense_forward.property("agrees with the reference dense layer on generated inputs", cases=dense_cases(),
-                        public=False, weight=3, examples=FORWARD_EDGE, max_examples=100)
+                        public=False, weight=3, examples=FORWARD_EDGE, max_examples=70)
 def matches_reference(student, case):
     out = _forward(student, case.x, case.W, case.b)
     assert_close(out, ref.dense_forward(case.x, case.W, case.b), name="out",
@@ -132,7 +132,7 @@ def matches_reference(student, case):
 
 @dense_forward.property("returns a tuple (out, cache) whose out is a float array of shape (N, M), "
                         "also when N is 0 or 1", cases=dense_cases(max_n=3), public=True, weight=1,
-                        examples=(FORWARD_EDGE[1], FORWARD_EDGE[2], FORWARD_EDGE[4]), max_examples=20,
+                        examples=(FORWARD_EDGE[1], FORWARD_EDGE[2], FORWARD_EDGE[4]), max_examples=15,
                         hint="Keep the batch dimension: out must have shape (N, M) even for N = 1 "
                              "(do not np.squeeze) and N = 0; return float values (no int arrays, no "
                              "lists).")
@@ -143,7 +143,7 @@ def output_shape_and_dtype(student, case):
 
 @dense_forward.property("an all-zero input row gives b, and the unit input row e_d (1 at feature d) "
                         "gives column d of W plus b", cases=dense_cases(min_n=1, max_n=1),
-                        public=True, weight=1, examples=(FORWARD_EDGE[0],), max_examples=25,
+                        public=True, weight=1, examples=(FORWARD_EDGE[0],), max_examples=18,
                         hint="Output unit m of a sample is W[m] . x + b[m]: multiply by W.T (rows of W "
                              "are output units), add b once per unit and apply no activation.")
 def basis_inputs(student, case):
@@ -164,7 +164,7 @@ def basis_inputs(student, case):
 @dense_forward.property("each sample is processed independently: the output of a batch is the "
                         "outputs of its two halves stacked (either half may be empty)",
                         cases=with_fields(dense_cases(min_n=1), split=st.integers(0, 5)), public=True,
-                        weight=1, max_examples=25,
+                        weight=1, max_examples=18,
                         hint="Use whole-batch matrix operations that keep shape (N, M) for any N, "
                              "including 0 and 1; the bias broadcasts along the batch as b[None, :].")
 def batch_rows_independent(student, case):
@@ -185,7 +185,7 @@ def batch_rows_independent(student, case):
 
 
 @dense_forward.property("does not modify its inputs", cases=dense_cases(), public=True, weight=0.5,
-                        max_examples=15, examples=(FORWARD_EDGE[1],))
+                        max_examples=12, examples=(FORWARD_EDGE[1],))
 def forward_inputs_unchanged(student, case):
     _, args, _ = student.call("dense_forward", case.x, case.W, case.b, echo=True)
     assert_unchanged([case.x, case.W, case.b], args, ["x", "W", "b"])
@@ -272,7 +272,7 @@ def _backward(student, cache, case, dout):
 
 @dense_backward.property("agrees with the reference gradients on generated inputs",
                          cases=dense_cases(with_dout=True), public=False, weight=3,
-                         examples=BACKWARD_EDGE, max_examples=100)
+                         examples=BACKWARD_EDGE, max_examples=70)
 def backward_matches_reference(student, case):
     raw = unpack(student.call("dense_backward", case.dout,
                               student.call("dense_forward", case.x, case.W, case.b, keep=(1,))[1]),
@@ -284,7 +284,7 @@ def backward_matches_reference(student, case):
 
 @dense_backward.property("returns a tuple (dx, dW, db) of finite float arrays shaped like x, W "
                          "and b, also when N is 0 or 1", cases=dense_cases(max_n=3, with_dout=True),
-                         public=True, weight=1, max_examples=20,
+                         public=True, weight=1, max_examples=15,
                          examples=(BACKWARD_EDGE[1], BACKWARD_EDGE[2], BACKWARD_EDGE[4]),
                          hint="dx has x's shape (N, D), dW has W's shape (M, D) and db has b's shape "
                               "(M,): reduce dout over the batch axis only, without keepdims, and "
@@ -298,7 +298,7 @@ def gradient_shapes_and_dtypes(student, case):
                          cases=with_fields(dense_cases(min_n=1, with_dout=True),
                                            perturb=st.sampled_from(("all", "x", "W", "b")),
                                            direction_seed=S.seeds()),
-                         public=True, weight=2, max_examples=30,
+                         public=True, weight=2, max_examples=20,
                          examples=(Case(BACKWARD_EDGE[0], perturb="W", direction_seed=0),
                                    Case(BACKWARD_EDGE[0], perturb="x", direction_seed=0),
                                    Case(BACKWARD_EDGE[6], perturb="b", direction_seed=0)),
@@ -347,7 +347,7 @@ def two_douts(draw):
 
 @dense_backward.property("is linear in dout: the gradients for dout + 2 * dout2 are those for dout "
                          "plus twice those for dout2", cases=two_douts(), public=True, weight=1,
-                         max_examples=20,
+                         max_examples=15,
                          hint="The gradients are products of dout with the cached x and W; nothing "
                               "else may depend on dout.")
 def linear_in_dout(student, case):
@@ -364,7 +364,7 @@ def linear_in_dout(student, case):
 
 @dense_backward.property("does not modify dout or the cache: a second backward call on the same "
                          "cache gives the same gradients", cases=dense_cases(with_dout=True),
-                         public=True, weight=0.5, max_examples=15, examples=(BACKWARD_EDGE[0],))
+                         public=True, weight=0.5, max_examples=12, examples=(BACKWARD_EDGE[0],))
 def backward_inputs_unchanged(student, case):
     _, cache = student.call("dense_forward", case.x, case.W, case.b, keep=(1,))
     first, args, _ = student.call("dense_backward", case.dout, cache, echo=True)

@@ -153,7 +153,7 @@ def _reference(case):
 @adam_step.property("agrees with the reference Adam step on generated inputs (any shape, first "
                     "and later steps, t up to 1e5, non-default hyperparameters, zero, tiny and "
                     "huge gradients, float32 and float64)", cases=adam_cases(), public=False,
-                    weight=3, examples=EDGE, max_examples=90)
+                    weight=3, examples=EDGE, max_examples=70)
 def matches_reference(student, case):
     got = _state(_call(student, case), case.param.shape)
     expected = _reference(case)
@@ -164,7 +164,7 @@ def matches_reference(student, case):
 
 @adam_step.property("follows the reference trajectory over 3-6 steps when its own (param, m, v) "
                     "are fed back with t = 1, 2, 3...", cases=trajectory_cases(), public=False,
-                    weight=1, max_examples=15,
+                    weight=1, max_examples=12,
                     hint="Return the updated raw moments m and v (not the bias-corrected ones): "
                          "they are the state the next step starts from.")
 def trajectory(student, case):
@@ -184,7 +184,7 @@ def trajectory(student, case):
 @adam_step.property("first step (t = 1, m = v = 0): m = (1 - beta1) g, v = (1 - beta2) g**2, and "
                     "every coordinate moves by lr * g / (|g| + eps), i.e. by about lr against the "
                     "sign of its gradient", cases=adam_cases(state="zero"), public=True, weight=1.5,
-                    max_examples=25,
+                    max_examples=18,
                     hint="After bias correction the first step has m_hat = g and v_hat = g**2: "
                          "divide m by 1 - beta1**t and v by 1 - beta2**t (t counted from 1), and "
                          "add eps after the square root.")
@@ -205,7 +205,7 @@ POWERS_OF_TWO = (2.0 ** -10, 0.125, 8.0, 2.0 ** 10)
 @adam_step.property("is invariant to the scale of the gradient: multiplying grad and m by c, v by "
                     "c**2 and eps by c leaves the new param unchanged and scales the new m by c "
                     "and the new v by c**2", cases=adam_cases(), public=True, weight=1,
-                    max_examples=20,
+                    max_examples=15,
                     hint="v averages the SQUARED gradient, and eps is added after the square "
                          "root: param - lr * m_hat / (sqrt(v_hat) + eps).")
 def scale_invariant(student, case):
@@ -225,7 +225,7 @@ def scale_invariant(student, case):
 
 @adam_step.property("with a zero gradient the moments only decay (m -> beta1*m, v -> beta2*v); "
                     "param stays where m = 0 and never moves in the direction of m",
-                    cases=adam_cases(state="zero_grad"), public=True, weight=1, max_examples=20,
+                    cases=adam_cases(state="zero_grad"), public=True, weight=1, max_examples=15,
                     hint="Apply the update even when the gradient is zero: the moments still "
                          "decay, and a non-zero m still moves the parameter.")
 def zero_gradient(student, case):
@@ -248,13 +248,13 @@ def zero_gradient(student, case):
 
 @adam_step.property("returns three float arrays (param, m, v) of param's shape, for any shape "
                     "(empty arrays included)", cases=adam_cases(lo=0), public=True, weight=0.5,
-                    max_examples=15, examples=EDGE[1:3])
+                    max_examples=12, examples=EDGE[1:3])
 def shapes_and_dtypes(student, case):
     _state(_call(student, case), case.param.shape)
 
 
 @adam_step.property("does not modify its inputs (param, grad, m, v)", cases=adam_cases(),
-                    public=True, weight=0.5, max_examples=12, mistake="in_place_update",
+                    public=True, weight=0.5, max_examples=10, mistake="in_place_update",
                     hint="Compute new arrays (m_new = beta1 * m + ...) instead of updating in "
                          "place with -=, *= or +=; the caller keeps the old values.")
 def inputs_unchanged(student, case):

@@ -282,7 +282,7 @@ def _nonfinite_hint(arrays, what):
 
 
 @lstm_forward.property("agrees with the reference LSTM cell on generated inputs", cases=lstm_cases(),
-                       public=False, weight=3, examples=FORWARD_EDGE, max_examples=100,
+                       public=False, weight=3, examples=FORWARD_EDGE, max_examples=70,
                        hint="Follow the docstring formula by formula: z = [h_prev, x], the sigmoid for f, i "
                             "and o, tanh for the candidate, c = f * c_prev + i * c~, h = o * tanh(c); "
                             "make the sigmoid safe for large |a| and keep every dimension (N, D, H may "
@@ -301,7 +301,7 @@ def forward_matches_reference(student, case):
 
 @lstm_forward.property("returns h and c of shape (N, H), finite, with |h| <= |tanh(c)| <= 1 and "
                        "|c| <= |c_prev| + 1", cases=lstm_cases(), public=True, weight=1,
-                       examples=FORWARD_EDGE[3:5], max_examples=30,
+                       examples=FORWARD_EDGE[3:5], max_examples=20,
                        hint="h = o * tanh(c) with o in (0, 1), and c = f * c_prev + i * c~ with f, i in "
                             "(0, 1) and c~ in (-1, 1); return (h, c, cache) in that order.")
 def forward_form_and_bounds(student, case):
@@ -360,7 +360,7 @@ def _describe_gates(case):
 @lstm_forward.property("with saturated gates (biases of +-50) the cell behaves as the formulas say: "
                        "forget gate open and input gate shut keep the cell state (c = c_prev), and "
                        "in general c = f * c_prev + i * c~, h = o * tanh(c) with f, i, o in {0, 1}",
-                       cases=saturated_cases(), public=True, weight=1, max_examples=30,
+                       cases=saturated_cases(), public=True, weight=1, max_examples=20,
                        hint="Check which gate multiplies what: c = f * c_prev + i * c~ (f the forget "
                             "gate, i the input gate), c~ = tanh(...) while f, i, o use the sigmoid, "
                             "and h = o * tanh(c).")
@@ -403,7 +403,7 @@ def layout_cases(draw):
 @lstm_forward.property("reads the gate weights as acting on [h_prev, x] (h_prev columns first): when "
                        "the x columns of every weight are zero, h and c do not depend on x (and "
                        "likewise for h_prev)", cases=layout_cases(), public=True, weight=1,
-                       max_examples=30,
+                       max_examples=20,
                        hint="Concatenate as z = np.concatenate([h_prev, x], axis=1): the first H "
                             "columns of each (H, H + D) weight multiply h_prev, the last D multiply x.")
 def forward_weight_layout(student, case):
@@ -423,7 +423,7 @@ def forward_weight_layout(student, case):
 
 @lstm_forward.property("does not modify its inputs (x, h_prev, c_prev, params)",
                        cases=lstm_cases(allowed_styles=("normal", "small_int")), public=True,
-                       weight=0.5, max_examples=20, standalone=False)
+                       weight=0.5, max_examples=15, standalone=False)
 def forward_inputs_unchanged(student, case):
     _, (args, _) = _forward(student, case, echo=True)
     assert_unchanged([case.x, case.h_prev, case.c_prev, case.params], args,
@@ -495,7 +495,7 @@ def _m_complement(case):
 
 @lstm_backward.property("agrees with the reference gradients on generated inputs",
                         cases=lstm_cases(upstream=True), public=False, weight=3,
-                        examples=BACKWARD_EDGE, max_examples=100,
+                        examples=BACKWARD_EDGE, max_examples=70,
                         hint="Run the public finite-difference check first; then check that the bias "
                              "gradients are summed over the batch and that nothing is averaged.")
 def backward_matches_reference(student, case):
@@ -510,7 +510,7 @@ def backward_matches_reference(student, case):
 @lstm_backward.property("returns a dict with the keys dx, dh_prev, dc_prev, dWf, dWi, dWc, dWo, dbf, "
                         "dbi, dbc, dbo holding float arrays of the shapes of x, h_prev, c_prev and "
                         "the parameters", cases=lstm_cases(upstream=True), public=True, weight=0.5,
-                        max_examples=20,
+                        max_examples=15,
                         hint="Each gradient has the shape of what it is the gradient of; sum the bias "
                              "gradients over the batch (axis 0).")
 def backward_form(student, case):
@@ -540,7 +540,7 @@ STEP = 1e-3
 
 @lstm_backward.property("gradients agree with central finite differences of your own forward pass "
                         "(along a random direction in all inputs and parameters at once)",
-                        cases=gradcheck_cases(), public=True, weight=2, max_examples=40,
+                        cases=gradcheck_cases(), public=True, weight=2, max_examples=25,
                         hint="Differentiate L = sum(h * dh) + sum(c * dc): dc reaching c adds to "
                              "dh * o * (1 - tanh(c)**2), sigmoid gates s contribute s * (1 - s), the "
                              "tanh candidate 1 - c~**2, and dc_prev = (total dc) * f.")
@@ -568,7 +568,7 @@ def backward_finite_differences(student, case):
                         "follow the formulas: a cell state kept by an open forget gate passes its "
                         "gradient unchanged (dc_prev = dc + dh * o * (1 - tanh(c)**2)), a shut forget "
                         "gate blocks it, saturated gates have zero slope",
-                        cases=saturated_cases(upstream=True), public=True, weight=1, max_examples=30,
+                        cases=saturated_cases(upstream=True), public=True, weight=1, max_examples=20,
                         hint="The total cell gradient is dc + dh * o * (1 - tanh(c)**2); it reaches "
                              "c_prev multiplied by f, and a saturated sigmoid gate s has slope "
                              "s * (1 - s) = 0.")
@@ -598,7 +598,7 @@ def backward_saturated_gates(student, case):
 @lstm_backward.property("does not modify dh or dc, and leaves the cache usable: a second call with the "
                         "same cache gives the same gradients",
                         cases=lstm_cases(upstream=True, allowed_styles=("normal", "small_int")),
-                        public=True, weight=0.5, max_examples=20, standalone=False)
+                        public=True, weight=0.5, max_examples=15, standalone=False)
 def backward_inputs_unchanged(student, case):
     (first, args, _), cache = _backward(student, case, echo=True)
     assert_unchanged([case.dh, case.dc], args[:2], ["dh", "dc"])
