@@ -1,17 +1,22 @@
-"""Grading one submission: load it, run each exercise's suite in a worker, collect results."""
+"""Grading one submission: load it, run each exercise's suite in a worker, collect results.
+
+`grade` runs the whole suites (``dlgrade grade``) or, with ``public_only``, the
+public checks alone (``dlgrade check``, and the only kind the student release
+can run). The worker process is launched first and imports numpy while this
+process imports hypothesis and the suites, which keeps a one-exercise check
+well under a second.
+"""
 
 from __future__ import annotations
 
 import time
-import traceback
 from pathlib import Path
 
 from . import __version__, catalog
-from .checking.runner import Budget, run_exercise
 from .isolation import default_launcher
 from .isolation.launch import Launcher
 from .isolation.worker import Worker
-from .results import ERROR, ExerciseResult, GradeResult
+from .results import ERROR, MISSING, Budget, ExerciseResult, GradeResult, PropertyResult
 
 
 class SubmissionError(Exception):
@@ -28,35 +33,71 @@ def locate(path) -> Path:
     return p.resolve()
 
 
-def grade(path, exercise_ids=None, *, launcher: Launcher | None = None,
-          budget: Budget | None = None, recording: list | None = None) -> GradeResult:
+def grade(path, exercise_ids=None, *, launcher: Launcher | None = None, budget=None,
+          recording: list | None = None, public_only: bool = False) -> GradeResult:
     """Grade the submission at ``path`` on ``exercise_ids`` (default: the whole catalog).
 
-    ``recording``, if given, receives every successful call (for the benchmark).
+    ``public_only`` runs only the public properties (`catalog.public_suite`),
+    importing nothing hidden. ``recording``, if given, receives every
+    successful call (for the benchmark).
     """
     submission = locate(path)
-    budget = budget or Budget()
     ids = list(exercise_ids) if exercise_ids else [e.id for e in catalog.entries()]
     entries = [catalog.entry(i) for i in ids]  # unknown ids fail here, before any work
     started = time.monotonic()
+    budget = budget or Budget()
     worker = Worker(submission, call_timeout=budget.call_seconds, launcher=launcher or default_launcher())
-    worker.recording = recording
-    results = []
     try:
-        for e in entries:
-            try:
-                results.append(run_exercise(catalog.suite(e.id), worker, points=e.points,
-                                            title=e.title, budget=budget))
-            except Exception:  # noqa: BLE001 - one broken suite must not cost the others
-                results.append(ExerciseResult(
-                    id=e.id, title=e.title, max_score=e.points, status=ERROR,
-                    message="internal error in the grader; please report it:\n"
-                    + traceback.format_exc(limit=3)))
-                worker.stop()
+        worker.launch()  # numpy loads in the worker while hypothesis loads here
+    except Exception:  # noqa: BLE001 - the first call starts it again and reports the failure
+        worker.stop()
+    worker.recording = recording
+    try:
+        results = [check_exercise(e, worker, budget, public_only=public_only) for e in entries]
     finally:
         isolation = getattr(worker, "isolation", worker.launcher.level)
         starts = worker.starts
         worker.stop()
     return GradeResult(submission=str(submission), exercises=results, isolation=isolation,
                        grader_version=__version__, seconds=round(time.monotonic() - started, 3),
-                       worker_starts=starts)
+                       worker_starts=starts, public_only=public_only)
+
+
+def check_exercise(e: catalog.Entry, worker: Worker, budget: Budget, *, public_only: bool) -> ExerciseResult:
+    """Run one exercise's suite (or its public part) through ``worker``.
+
+    A failure inside the grader costs this exercise only: it is reported as an
+    error and the worker is replaced.
+    """
+    from .checking.runner import run_exercise
+
+    lookup = catalog.public_suite if public_only else catalog.suite
+    try:
+        ex = lookup(e.id)
+        res = run_exercise(ex, worker, points=e.points, title=e.title, budget=budget)
+    except Exception as exc:  # noqa: BLE001 - one broken suite must not cost the others
+        worker.stop()
+        return _internal_error(e, exc, brief=public_only)
+    if public_only and not res.properties:
+        res.properties = _not_run(ex, res)
+    return res
+
+
+def _internal_error(e, exc, brief):
+    """The result of an exercise whose checking failed inside the grader."""
+    import traceback
+
+    detail = (f"{type(exc).__name__}: {exc}" if brief else traceback.format_exc(limit=3))
+    return ExerciseResult(id=e.id, title=e.title, max_score=e.points, status=ERROR, course=e.course,
+                          message="internal error in the grader; please report it:\n" + detail)
+
+
+def _not_run(ex, res: ExerciseResult) -> list:
+    """One skipped result per property of an exercise that could not be checked at all.
+
+    A missing or unimportable module still counts its checks as not passed, so
+    the fraction of checks passed (``dlgrade check --fail-under``) is honest.
+    """
+    why = "missing" if res.status == MISSING else res.status
+    return [PropertyResult(p.name, p.description, p.public, p.weight, False, outcome="skipped",
+                           message=why, hint=p.hint) for p in ex.properties]

@@ -10,6 +10,14 @@ PASSED, FAILED, NOT_STARTED, MISSING, ERROR, TIMEOUT, CRASHED = (
 
 
 @dataclass
+class Budget:
+    """Time limits: per call (enforced by the worker client) and per exercise."""
+
+    call_seconds: float = 10.0
+    exercise_seconds: float = 60.0
+
+
+@dataclass
 class PropertyResult:
     name: str
     description: str
@@ -51,6 +59,7 @@ class GradeResult:
     grader_version: str
     seconds: float = 0.0
     worker_starts: int = 0
+    public_only: bool = False  # only the public properties were run (dlgrade check)
 
     @property
     def score(self) -> float:

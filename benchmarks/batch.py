@@ -148,6 +148,29 @@ def _batch(folder, gradebook, workers, exercises, timeout, sandbox):
             "load_average": [round(load, 2), round(os.getloadavg()[0], 2)]}
 
 
+def _spin(n):
+    x = 0
+    for i in range(n):
+        x += i * i
+    return x
+
+
+def _capacity(n=6_000_000):
+    """How many times one process's speed two busy processes get now (2.0 on an idle 2-core machine)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(2) as pool:
+        pool.map(_spin, [1000, 1000])  # started and warm
+        started = time.monotonic()
+        pool.map(_spin, [n])
+        one = time.monotonic() - started
+        started = time.monotonic()
+        pool.map(_spin, [n, n], chunksize=1)
+        two = time.monotonic() - started
+    return round(2 * one / two, 2)
+
+
 def _one_by_one(folder: Path, students, exercises, timeout, sandbox):
     """Seconds per submission with one `dlgrade grade` process per submission."""
     times = []
@@ -172,12 +195,13 @@ def main(argv=None):
     p.add_argument("--size", type=int, help="number of submissions")
     p.add_argument("--exercise", "-e", action="append", metavar="ID",
                    help="exercises to grade (default: activations.softmax)")
-    p.add_argument("--timeout", type=float, default=15.0, help="wall-time limit per submission")
+    p.add_argument("--timeout", type=float, help="wall-time limit per submission (15 s; 6 s with --quick)")
     p.add_argument("--sample", type=int, help="submissions graded one by one with `dlgrade grade`")
     p.add_argument("--no-sandbox", action="store_true", help="plain worker processes")
     p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = p.parse_args(argv)
     size = args.size or (24 if args.quick else 200)
+    args.timeout = args.timeout or (6.0 if args.quick else 15.0)
     exercises = args.exercise or ["activations.softmax"]
     sample = args.sample or (8 if args.quick else 30)
     with tempfile.TemporaryDirectory(prefix="dlgrade-bench-") as tmp:
@@ -188,11 +212,14 @@ def main(argv=None):
               f"{'plain worker processes' if args.no_sandbox else 'sandboxed workers'}", flush=True)
         runs = {}
         for workers in (1, 2):
+            capacity = _capacity()
             runs[workers] = r = _batch(tmp / "class", tmp / f"gradebook{workers}.sqlite", workers,
                                        exercises, args.timeout, not args.no_sandbox)
+            r["machine_capacity_before"] = capacity
             print(f"{workers} worker(s): {r['seconds']:7.1f} s, {r['per_minute']:6.1f} submissions/min, "
                   f"peak memory: grader process {r['grader_peak_mb']} MB, worker {r['worker_peak_mb']} MB; "
-                  f"{r['counts']}; load average {r['load_average']}", flush=True)
+                  f"{r['counts']}; load average {r['load_average']}, two busy processes ran "
+                  f"{capacity}x as fast as one just before", flush=True)
         speedup = runs[1]["seconds"] / runs[2]["seconds"]
         agree = _grades(tmp / "gradebook1.sqlite") == _grades(tmp / "gradebook2.sqlite")
         gradable = [s for s, what in made.items() if what.endswith(("(folder)", "(py)"))]

@@ -10,23 +10,14 @@ from __future__ import annotations
 
 import time
 import zlib
-from dataclasses import dataclass
 
 from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, settings
 
 from ..isolation.worker import StudentError, Worker, WorkerLost
-from ..results import (CRASHED, ERROR, FAILED, MISSING, NOT_STARTED, PASSED, TIMEOUT,
+from ..results import (CRASHED, ERROR, FAILED, MISSING, NOT_STARTED, PASSED, TIMEOUT, Budget,
                        ExerciseResult, PropertyResult)
 from .compare import Failure
 from .exercise import Exercise
-
-
-@dataclass
-class Budget:
-    """Time limits: per call (enforced by the worker client) and per exercise."""
-
-    call_seconds: float = 10.0
-    exercise_seconds: float = 60.0
 
 
 class NotStarted(BaseException):

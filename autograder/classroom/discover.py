@@ -100,7 +100,8 @@ def _flat(root: Path, ignore):
         if m and entry.suffix.lower() in SUFFIXES and not entry.is_dir():
             canvas.setdefault((m["name"].lower(), m["user"]), []).append((entry, m))
         elif entry.suffix.lower() in SUFFIXES:
-            found.append(_checked(Submission(entry.stem, entry.stem, [(entry, entry.name)], "file")))
+            staged = entry.stem + entry.suffix.lower()
+            found.append(_checked(Submission(entry.stem, entry.stem, [(entry, staged)], "file")))
         elif entry.is_dir():
             found.append(Submission(entry.name, entry.name, [(entry, entry.name)], "folder"))
         else:
@@ -108,7 +109,8 @@ def _flat(root: Path, ignore):
     names = [name for name, _ in canvas]
     for (name, user), items in canvas.items():
         student = name if names.count(name) == 1 else f"{name}_{user}"
-        files = [(p, RESUBMITTED.sub("", Path(m["file"]).stem) + Path(m["file"]).suffix) for p, m in items]
+        files = [(p, RESUBMITTED.sub("", Path(m["file"]).stem) + Path(m["file"]).suffix.lower())
+                 for p, m in items]
         meta = {"lms": "canvas", "name": name, "user_id": user,
                 "late": any(m["late"] for _, m in items),
                 "submission_ids": sorted({m["sid"] for _, m in items})}

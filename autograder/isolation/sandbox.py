@@ -452,8 +452,17 @@ class SandboxLauncher(Launcher):
             submission = self._stage(submission)
         args = [c.bwrap, *_namespace_args(c.root, c.bwrap_options),
                 "--hostname", "dlgrade-sandbox"]
-        made = {"/"}
+        made = {"/", "/tmp"}
         perms = "--perms" in c.bwrap_options
+        # The private /tmp comes first: binds below it (a virtual environment or a checkout
+        # under /tmp) must be mounted on top of it, not hidden by it.
+        if perms:
+            args += ["--perms", "1777"]
+        if "--size" in c.bwrap_options:
+            args += ["--size", str(self.tmp_size)]
+        args += ["--tmpfs", "/tmp"]
+        if not perms:
+            args += ["--chmod", "1777", "/tmp"]
 
         def mkdirs(path):
             # Parents bwrap would create copy the host's modes (/root is 0700): make them 0755.
@@ -499,13 +508,6 @@ class SandboxLauncher(Launcher):
         mkdirs(SANDBOX_SUBMISSION + "/x")  # exists even when the submission does not
         bind(str(submission), inside, "--ro-bind-try")
         args += ["--proc", "/proc", "--dev", "/dev"]
-        if perms:
-            args += ["--perms", "1777"]
-        if "--size" in c.bwrap_options:
-            args += ["--size", str(self.tmp_size)]
-        args += ["--tmpfs", "/tmp"]
-        if not perms:
-            args += ["--chmod", "1777", "/tmp"]
         args += ["--chdir", SANDBOX_SUBMISSION, "--remount-ro", "/"]
 
         rules = [{"path": p, "access": "ro"} for p in

@@ -24,8 +24,6 @@ import json
 import math
 import struct
 
-import numpy as np
-
 MAGIC = b"DLG1"
 PREFIX = struct.Struct("<4sIQ")
 
@@ -33,6 +31,22 @@ PREFIX = struct.Struct("<4sIQ")
 ALLOWED_DTYPES = frozenset(
     ["|b1", "|i1", "|u1", "<i2", "<u2", "<i4", "<u4", "<i8", "<u8", "<f2", "<f4", "<f8"]
 )
+
+
+class _LazyNumpy:
+    """numpy, imported on first use: the grader can start a worker before paying for numpy.
+
+    The first attribute access replaces this placeholder by the numpy module itself.
+    """
+
+    def __getattr__(self, name):
+        import numpy
+
+        globals()["np"] = numpy
+        return getattr(numpy, name)
+
+
+np = _LazyNumpy()
 
 
 class WireError(Exception):

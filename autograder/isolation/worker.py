@@ -79,6 +79,7 @@ class Worker:
         self._dropped = 0
         self.starts = 0
         self.recording = None  # a list to append (module, func, args, kwargs, keep, result) to
+        self._pending_ready = False  # launched, but its ready frame not read yet
 
     # ------------------------------------------------------------ lifecycle
 
@@ -87,6 +88,16 @@ class Worker:
         return self.proc is not None and self.proc.poll() is None
 
     def start(self):
+        """Start a worker process and wait until it is ready for requests."""
+        self.launch()
+        self._await_ready()
+
+    def launch(self):
+        """Start a worker process without waiting for it to be ready.
+
+        The worker imports numpy while the grader goes on (importing hypothesis
+        and the suites, say); the first request, or `ensure`, waits for it.
+        """
         self.stop()
         req_r, req_w = os.pipe()
         rep_r, rep_w = os.pipe()
@@ -100,6 +111,7 @@ class Worker:
             os.close(req_r)
             os.close(rep_w)
         self.isolation = spec.level
+        self._spec_level = spec.level
         self._req_w, self._rep_r = req_w, rep_r
         os.set_blocking(self._rep_r, False)
         for f in (self.proc.stdout, self.proc.stderr):
@@ -109,14 +121,20 @@ class Worker:
         self._sel.register(self.proc.stdout, selectors.EVENT_READ, "out")
         self._sel.register(self.proc.stderr, selectors.EVENT_READ, "out")
         self.starts += 1
+        self._pending_ready = True
+
+    def _await_ready(self):
+        self._pending_ready = False
         ready, _ = self._expect_reply(0, self.call_timeout + 20.0)  # start-up includes importing numpy
         # Sent before any student code ran, so it can be believed: what was really applied.
         applied = ready.get("isolation")
         if isinstance(applied, str) and applied:
-            outer = "sandbox: bubblewrap, " if spec.level.startswith("sandbox") else spec.level.split(";")[0] + "; "
+            level = self._spec_level
+            outer = "sandbox: bubblewrap, " if level.startswith("sandbox") else level.split(";")[0] + "; "
             self.isolation = outer + applied[:300]
 
     def stop(self):
+        self._pending_ready = False
         if self.proc is None:
             return
         proc, self.proc = self.proc, None
@@ -142,8 +160,11 @@ class Worker:
                 pass
 
     def ensure(self):
+        """Have a running worker that is ready for requests."""
         if not self.alive:
             self.start()
+        elif self._pending_ready:
+            self._await_ready()
 
     # ------------------------------------------------------------ calls
 

@@ -1,9 +1,11 @@
-"""The report formats: terminal text, JSON, Gradescope's results.json."""
+"""The report formats: terminal text, JSON, Gradescope's results.json, JUnit XML, Markdown."""
 
 from __future__ import annotations
 
 import json
 
+from .junit import render_junit
+from .markdown import render_markdown
 from .terminal import render_terminal
 
 
@@ -34,7 +36,10 @@ def render_gradescope(report: dict, color=False) -> str:
     }, indent=2) + "\n"
 
 
-FORMATS = {"terminal": render_terminal, "json": render_json, "gradescope": render_gradescope}
+FORMATS = {"terminal": render_terminal, "json": render_json, "gradescope": render_gradescope,
+           "junit": render_junit, "markdown": render_markdown}
+#: The formats of ``dlgrade check`` (no scores, so no Gradescope).
+CHECK_FORMATS = ("terminal", "json", "junit", "markdown")
 
 
 def render(report: dict, fmt: str, color=False) -> str:

@@ -6,6 +6,12 @@ messages (they may quote inputs) and anything the student's code printed
 while it ran on hidden inputs. It keeps the property's description, its hint,
 the outcome, the named mistakes and the line of the student's code that
 raised. ``instructor`` shows everything.
+
+A report is of one of two kinds. ``grade`` (``dlgrade grade``) has scores.
+``check`` (``dlgrade check``: public properties only) has none, not even an
+estimate, because the hidden properties were not run; each exercise keeps its
+catalog ``points`` (what it is worth), and the ``summary`` counts the checks
+(public properties) passed.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from ..results import GradeResult
 
 SCHEMA = "dlgrade.report/1"
 VISIBILITIES = ("student", "instructor")
+KINDS = ("grade", "check")
+STATUSES = ("passed", "failed", "not_started", "missing", "error", "timeout", "crashed")
 SCORING = ("exercise score = points x (sum of the weights of the passed properties) / "
            "(sum of the weights of all its properties), where hygiene properties (such as leaving "
            "the inputs unchanged) count only if another property passes; total = sum of the "
@@ -26,6 +34,7 @@ def build(result: GradeResult, visibility: str = "student") -> dict:
     if visibility not in VISIBILITIES:
         raise ValueError(f"visibility must be one of {VISIBILITIES}, not {visibility!r}")
     show_all = visibility == "instructor"
+    check = getattr(result, "public_only", False)
     exercises = []
     for ex in result.exercises:
         props, failures = [], []
@@ -53,17 +62,36 @@ def build(result: GradeResult, visibility: str = "student") -> dict:
                 "student_output": p.student_output if open_ else "",
                 "student_output_dropped_bytes": p.output_dropped if open_ else 0,
             })
-        exercises.append({
-            "id": ex.id, "title": ex.title, "score": ex.score, "max_score": ex.max_score,
+        entry = {"id": ex.id, "title": ex.title}
+        entry.update({"points": ex.max_score} if check else {"score": ex.score, "max_score": ex.max_score})
+        entry.update({
             "status": ex.status, "message": ex.message, "seconds": ex.seconds, "cases": ex.cases,
+            "checks_passed": sum(p["passed"] for p in props), "checks": len(props),
             "course": ex.course, "mistakes": ex.mistakes, "properties": props, "failures": failures,
         })
-    return {
-        "schema": SCHEMA, "grader_version": result.grader_version, "submission": result.submission,
-        "visibility": visibility, "isolation": result.isolation, "score": result.score,
-        "max_score": result.max_score, "seconds": result.seconds, "scoring": SCORING,
-        "exercises": exercises,
-    }
+        exercises.append(entry)
+    report = {"schema": SCHEMA, "kind": "check" if check else "grade",
+              "grader_version": result.grader_version, "submission": result.submission,
+              "visibility": visibility, "isolation": result.isolation}
+    if not check:
+        report.update(score=result.score, max_score=result.max_score)
+    report.update(seconds=result.seconds, summary=summarise(exercises))
+    if not check:
+        report["scoring"] = SCORING
+    report["exercises"] = exercises
+    return report
+
+
+def summarise(exercises: list) -> dict:
+    """Exercises by status, and the checks (properties) passed out of all those of the exercises."""
+    summary = {s: 0 for s in STATUSES}
+    for ex in exercises:
+        summary[ex["status"]] = summary.get(ex["status"], 0) + 1
+    passed = sum(ex["checks_passed"] for ex in exercises)
+    total = sum(ex["checks"] for ex in exercises)
+    summary.update(exercises=len(exercises), checks_passed=passed, checks=total,
+                   percent_checks_passed=round(100.0 * passed / total, 1) if total else 0.0)
+    return summary
 
 
 def _where(where):
