@@ -37,7 +37,10 @@ class UsageError(Exception):
 
 def has_hidden_suites() -> bool:
     """True where the hidden suites are installed (the instructor's dlgrade, not the student release)."""
-    return importlib.util.find_spec("autograder.suites") is not None
+    try:
+        return importlib.util.find_spec("autograder.suites") is not None
+    except ImportError:
+        return False
 
 
 def _parser(full: bool):

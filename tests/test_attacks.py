@@ -71,7 +71,7 @@ WORKER_UIDS = range(64000, 64101)
 OUTPUT_CAP = 64 * 1024
 SUCCESS = "ATTACK-SUCCEEDED"
 FORGED_TMP_NAMES = ("results.json", "gradebook.csv", "grades.json", "fakepkgs", "dlgrade-stash.txt")
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 CAPS = detect()
 _PLAN = SandboxLauncher(SLOT, caps=CAPS).plan
@@ -96,6 +96,7 @@ class Expect:
     message: str = ""                  # regex the attacked exercise's messages must match
     cli: bool = False                  # also graded through the dlgrade command
     other_first: bool = False          # grade the second exercise first
+    in_submission: bool = False        # the grader's working directory is the submission folder
     prepare: Callable | None = None    # prepare(case): extra files, servers, transformations
     check: Callable | None = None      # check(case, outcome): attack-specific assertions
 
@@ -129,7 +130,21 @@ def _shadows(case):
         path = case.submission / rel
         path.parent.mkdir(exist_ok=True)
         path.write_text(source)
-    case.cli_cwd = case.submission  # the instructor grades from inside the student's folder
+
+
+def _planted_cache(case):
+    """Hypothesis cache entries for every grader module: fifos, links to /dev/zero, constants."""
+    constants = case.submission / ".hypothesis" / "constants"
+    constants.mkdir(parents=True)
+    modules = sorted(ROOT.glob("autograder/**/*.py")) + sorted(ROOT.glob("reference/*.py"))
+    for i, module in enumerate(modules):
+        entry = constants / hashlib.sha1(module.read_bytes()).hexdigest()[:16]
+        if i % 3 == 0:
+            os.mkfifo(entry)
+        elif i % 3 == 1:
+            entry.symlink_to("/dev/zero")
+        else:
+            entry.write_text("[123456789, 4294967295, 0.0, 1e300, -1e300, 'ATTACK-SUCCEEDED']\n")
 
 
 class _Listener:
@@ -196,8 +211,9 @@ def _hidden_output_only_for_instructor(case, outcome):
     assert outcome.hidden_only_digests, "the attack should have met inputs only hidden properties send"
 
 
-def _stash_not_replayed(case, outcome):
-    assert outcome.hidden_only_digests, "the attack should have met inputs only hidden properties send"
+def _stash_replayed(case, outcome):
+    # Whether the stash holds hidden inputs when it is replayed depends on the order the
+    # grader runs properties in; check_reports asserts that none reaches the student.
     assert "STASH" in json.dumps(outcome.instructor), "the attack should have replayed its stash"
 
 
@@ -211,7 +227,7 @@ def _no_smuggled_tags(case, outcome):
 
 def _output_capped(case, outcome):
     props = _exercise(outcome.result, outcome.attacked).properties
-    assert all(len(p.student_output.encode()) <= OUTPUT_CAP for p in props)
+    assert all(len(p.student_output) <= OUTPUT_CAP for p in props)  # characters <= bytes received
     assert any(p.output_dropped > 0 for p in props)
 
 
@@ -221,7 +237,7 @@ def _softmax_met_hidden_inputs(case, outcome):
 
 ATTACKS = {
     # score forgery
-    "forge_atexit_results": Expect(("failed",), zero=False, cli=True),
+    "forge_atexit_results": Expect(("failed",), zero=False),
     "forge_os_exit_fake_pass": Expect(("crashed",), message="exited with status 0", cli=True),
     "forge_sys_exit_at_import": Expect(("error",), folder=True, message="SystemExit"),
     "forge_signal_handlers": Expect(("timeout",), message="did not finish in time"),
@@ -232,7 +248,7 @@ ATTACKS = {
     "tamper_numpy_compare": Expect(("failed",)),
     "tamper_hypothesis": Expect(("failed",)),
     "tamper_import_autograder": Expect(("failed",)),
-    "tamper_worker_internals": Expect(("failed", "crashed")),
+    "tamper_worker_internals": Expect(("failed", "crashed"), zero=False),
     "tamper_gc_objects": Expect(("failed",)),
     "tamper_frame_walk": Expect(("failed",)),
     "tamper_trace_hooks": Expect(("failed",)),
@@ -250,23 +266,26 @@ ATTACKS = {
     "leak_grader_files": Expect(("failed",)),
     "leak_proc_info": Expect(("failed",)),
     "leak_print_hidden_inputs": Expect(("failed",), zero=False, check=_hidden_output_only_for_instructor),
-    "leak_stash_replay": Expect(("failed",), zero=False, check=_stash_not_replayed),
-    "leak_stash_across_exercises": Expect(("failed",), attacked=DENSE, other_first=True,
+    "leak_stash_replay": Expect(("failed",), zero=False, check=_stash_replayed),
+    "leak_stash_across_exercises": Expect(("failed",), attacked=DENSE, zero=False, other_first=True,
                                           check=_softmax_met_hidden_inputs),
     "leak_exception_channels": Expect(("failed",), check=_no_smuggled_tags),
     "leak_environment": Expect(("failed",), cli=True),
     "leak_network": Expect(("failed",), folder=True, prepare=_network, check=_no_connections),
     "leak_symlink_solution": Expect(("failed",), folder=True, prepare=_symlinks),
-    "shadow_packages": Expect(("failed",), zero=False, folder=True, prepare=_shadows, cli=True),
+    "shadow_packages": Expect(("failed",), zero=False, folder=True, prepare=_shadows, cli=True,
+                              in_submission=True),
+    "shadow_hypothesis_cache": Expect(("failed",), zero=False, folder=True, prepare=_planted_cache,
+                                      cli=True, in_submission=True),
     # denial of service
-    "dos_infinite_loop_import": Expect(("timeout",), folder=True, message="did not finish in time"),
+    "dos_infinite_loop_import": Expect(("timeout",), folder=True, message="no answer within"),
     "dos_long_sleep": Expect(("timeout",), message="did not finish in time"),
     "dos_memory_bomb": Expect(("failed", "crashed", "timeout")),
     "dos_fork_bomb": Expect(("failed",)),
     "dos_thread_bomb": Expect(("failed", "crashed", "timeout")),
-    "dos_stdout_flood": Expect(("failed", "timeout"), cli=True, check=_output_capped),
+    "dos_stdout_flood": Expect(("failed", "timeout"), check=_output_capped),
     "dos_stderr_flood": Expect(("failed", "timeout"), cli=True, check=_output_capped),
-    "dos_deep_recursion": Expect(("crashed", "failed")),
+    "dos_deep_recursion": Expect(("crashed", "failed", "timeout")),
     "dos_segfault_import": Expect(("crashed",), folder=True, message="SIGSEGV"),
     "dos_kill_grader": Expect(("failed", "crashed"), cli=True),
     "dos_close_fds": Expect(("crashed",)),
@@ -609,11 +628,12 @@ def _make_case(tmp_path, name) -> Case:
     canary.chmod(0o777)
     (canary / "results.json").write_text('{"score": 0}')
     (canary / "results.json").chmod(0o666)
-    case = Case(name, expect, root, submission, module, out / "report.json", cwd, canary, token)
+    case = Case(name, expect, root, submission, module, out / "report.json",
+                folder if expect.in_submission else cwd, canary, token)
     if expect.prepare:
         expect.prepare(case)
     for path in [folder, *folder.rglob("*")]:
-        if not path.is_symlink():
+        if not path.is_symlink() and not path.is_fifo():
             path.chmod(0o777 if path.is_dir() else 0o666)
     return case
 
@@ -711,8 +731,8 @@ def check_exercises(result, expect, messages_of):
 
 def _foreign(lines, case):
     """``lines`` minus those the student's own source shares (a student may write the same line)."""
-    own = [o.strip() for o in case.module.read_bytes().decode("utf-8", "replace").splitlines()]
-    own = [o for o in own if len(o) > 10]
+    own = {o.strip() for o in case.module.read_bytes().decode("utf-8", "replace").splitlines()}
+    own = [o for o in own if 10 < len(o) < 300 and not o.startswith("#")]
     return [s for s in lines if not any(o in s or s in o for o in own)]
 
 
@@ -769,9 +789,11 @@ def test_catalogue_is_complete():
 
 
 @pytest.mark.parametrize("name", sorted(ATTACKS))
-def test_attack(name, case_factory, canary_env, recorder):
+def test_attack(name, case_factory, canary_env, recorder, monkeypatch):
     case = case_factory(name)
     expect = case.expect
+    if expect.in_submission:
+        monkeypatch.chdir(case.cli_cwd)  # the instructor grades from inside the student's folder
     watch = Watch(case)
     started = time.monotonic()
     result = grade(case.submission, case.ids, launcher=SandboxLauncher(SLOT), budget=BUDGET)
@@ -793,7 +815,7 @@ def test_attack_through_the_command(name, case_factory, canary_env):
     case = case_factory(name)
     expect = case.expect
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
-           "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1", "HOME": str(case.cli_cwd),
+           "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1", "HOME": str(case.root / "cwd"),
            "DLGRADE_ATTACK_CANARY": canary_env}
     args = [sys.executable, "-P", "-m", "autograder.cli", "grade", str(case.submission),
             *[a for i in case.ids for a in ("-e", i)], "--format", "json", "-o", str(case.report_path),

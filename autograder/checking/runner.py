@@ -4,14 +4,25 @@ Each property gets its own hypothesis search with settings fixed here and a
 seed derived from the exercise and property names: no example database, no
 deadline, no health checks, nothing read from the environment. So the same
 submission always meets the same cases and gets the same report.
+
+Hypothesis (6.131 and later) also draws, now and then, constants it finds in
+the source of the "local" modules loaded in the process; which those are
+depends on what happens to be imported (the hidden suites and references when
+grading, nothing in the student release, where dlgrade lives in
+site-packages). `_without_local_constants` turns that off, so a property meets
+the same cases in ``dlgrade grade``, ``dlgrade check`` and the student release.
 """
 
 from __future__ import annotations
 
+import os
 import time
 import zlib
+from contextlib import contextmanager
+from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, Verbosity, example, given, seed, settings
+from hypothesis import configuration as _hypothesis_configuration
 
 from ..isolation.worker import StudentError, Worker, WorkerLost
 from ..results import (CRASHED, ERROR, FAILED, MISSING, NOT_STARTED, PASSED, TIMEOUT, Budget,
@@ -61,6 +72,24 @@ class Student:
         return lambda *args, **kwargs: self.call(name, *args, **kwargs)
 
 
+def _without_local_constants():
+    """Make hypothesis ignore the constants of whatever local modules are loaded (see above)."""
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:  # pragma: no cover - a hypothesis without the feature
+        return
+    if not hasattr(providers, "_get_local_constants"):
+        return
+    empty = providers.Constants()
+    providers._get_local_constants = lambda: empty
+    cache = getattr(providers, "CONSTANTS_CACHE", None)
+    if cache is not None and hasattr(cache, "cache"):
+        cache.cache.clear()
+
+
+_without_local_constants()
+
+
 def property_seed(exercise_id: str, prop_name: str) -> int:
     return zlib.crc32(f"{exercise_id}:{prop_name}".encode())
 
@@ -72,6 +101,32 @@ def fixed_settings(max_examples: int) -> settings:
         phases=(Phase.explicit, Phase.generate, Phase.shrink), verbosity=Verbosity.quiet,
         stateful_step_count=10,
     )
+
+
+#: Where hypothesis's storage points while properties run: a path that can be neither read
+#: nor created on any POSIX system (a directory inside the file /dev/null).
+_NO_STORAGE = Path(os.devnull) / "dlgrade-no-hypothesis-storage"
+
+
+@contextmanager
+def _no_hypothesis_storage():
+    """Keep hypothesis away from ``.hypothesis/`` in the working directory.
+
+    Besides its example database (off here), hypothesis caches the constants of the
+    grader's modules in ``.hypothesis/constants/`` under the working directory,
+    reads that cache back and draws inputs from it. The working directory may be a
+    student's submission folder: planted files there would steer the generated
+    inputs, and a planted fifo or link to /dev/zero would hang the grader. So while
+    properties run the storage points at a path that cannot exist: nothing is read
+    from or written to the working directory, and the constants come from the
+    modules themselves.
+    """
+    previous = vars(_hypothesis_configuration).get("__hypothesis_home_directory")
+    _hypothesis_configuration.set_hypothesis_home_dir(_NO_STORAGE)
+    try:
+        yield
+    finally:
+        _hypothesis_configuration.set_hypothesis_home_dir(previous)
 
 
 def run_property(ex: Exercise, prop, student: Student) -> PropertyResult:
@@ -89,7 +144,8 @@ def run_property(ex: Exercise, prop, student: Student) -> PropertyResult:
         wrapped = example(case)(wrapped)
     wrapped = seed(property_seed(ex.id, prop.name))(fixed_settings(prop.max_examples)(wrapped))
     try:
-        wrapped()
+        with _no_hypothesis_storage():
+            wrapped()
         result.passed, result.outcome = True, "passed"
     except Failure as f:
         result.outcome = "failed"
@@ -125,6 +181,7 @@ def run_exercise(ex: Exercise, worker: Worker, *, points: float, title: str,
     """Check every property of ``ex`` on the submission behind ``worker``."""
     started = time.monotonic()
     res = ExerciseResult(id=ex.id, title=title, max_score=points, course=ex.course)
+    _forget_hidden_inputs(worker)
     try:
         defined = worker.load(ex.unit, ex.requires)
     except StudentError as e:
@@ -145,6 +202,8 @@ def run_exercise(ex: Exercise, worker: Worker, *, points: float, title: str,
     deadline = started + budget.exercise_seconds
     student = Student(worker, ex.unit, deadline)
     for prop in ex.properties:
+        if prop.public:
+            _forget_hidden_inputs(worker)
         try:
             pr = run_property(ex, prop, student)
         except NotStarted as stub:
@@ -156,13 +215,32 @@ def run_exercise(ex: Exercise, worker: Worker, *, points: float, title: str,
                                              outcome="skipped", message="not started", hint=p.hint)
                               for p in ex.properties]
             return _finish(res, started, worker)
-        out = worker.take_output()
+        if not prop.public:
+            worker._hidden_inputs_in = worker.proc
+        if worker.alive:  # a lost worker is replaced lazily by the next call
+            try:
+                worker.drop_caches()
+            except WorkerLost:  # e.g. the student's code garbled the reply channel meanwhile
+                pass
+        out = worker.take_output()  # what was printed until the caches were dropped
         pr.student_output, pr.output_dropped = out.text, out.dropped
         res.properties.append(pr)
-        if worker.alive:  # a lost worker is replaced lazily by the next call
-            worker.drop_caches()
     _score(ex, res)
     return _finish(res, started, worker)
+
+
+def _forget_hidden_inputs(worker: Worker):
+    """Replace a worker process that has run a hidden property by a fresh one.
+
+    The student's code may have kept the hidden inputs (in memory, in its private
+    /tmp, in a thread that prints them later). What a public property prints or
+    raises, and what an import prints or raises, reaches the student's report, so
+    those run in a process that never saw a hidden input. Output still buffered
+    from the old process belongs to the hidden property and is dropped.
+    """
+    if worker.proc is not None and getattr(worker, "_hidden_inputs_in", None) is worker.proc:
+        worker.stop()
+        worker.take_output()
 
 
 def _score(ex: Exercise, res: ExerciseResult):

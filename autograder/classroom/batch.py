@@ -65,7 +65,7 @@ def default_workers() -> int:
 
 def run_batch(folder, gradebook=DEFAULT_NAME, *, exercises=None, workers=None, timeout=600.0,
               budget: Budget | None = None, force=False, launcher_factory=None,
-              progress=None) -> Summary:
+              progress=None, dask=None) -> Summary:
     """Grade every submission in ``folder`` that ``gradebook`` does not hold up to date.
 
     ``launcher_factory(slot)`` makes the `Launcher` of grader process ``slot`` (0 ..
@@ -73,6 +73,8 @@ def run_batch(folder, gradebook=DEFAULT_NAME, *, exercises=None, workers=None, t
     module-level function or class). Default: `LaunchersPerSlot()`, the sandbox with a
     user id per slot.
     ``progress(total)`` makes the progress display (default: `make_progress`).
+    ``dask``: the address of a Dask scheduler whose workers grade instead of local grader
+    processes (`dask_backend.DaskPool`; ``workers`` is then the cluster's thread count).
     """
     started = time.monotonic()
     folder = Path(folder).resolve()
@@ -81,10 +83,16 @@ def run_batch(folder, gradebook=DEFAULT_NAME, *, exercises=None, workers=None, t
     max_score = sum(catalog.entry(i).points for i in ids)
     book_path = Path(gradebook).resolve()
     found = discover(folder, ignore=[Path(f"{book_path}{s}") for s in ("", "-wal", "-shm", "-journal")])
-    workers = workers or default_workers()
     counts = collections.Counter()
     launchers = launcher_factory or LaunchersPerSlot()
-    pool = GraderPool(workers, _grader, (ids, budget or Budget(), launchers), timeout)
+    if dask:
+        from .dask_backend import DaskPool
+
+        pool = DaskPool(dask, (ids, budget or Budget(), launchers), timeout)
+        workers = pool.workers
+    else:
+        workers = workers or default_workers()
+        pool = GraderPool(workers, _grader, (ids, budget or Budget(), launchers), timeout)
     with Gradebook(book_path) as book:
         run_id = book.start_run(folder, workers, ids, __version__, suite)
         book.set_unrecognised(found.unrecognised)

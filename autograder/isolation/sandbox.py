@@ -393,7 +393,7 @@ class SandboxLauncher(Launcher):
         if sandbox:
             parts.append("bubblewrap")
         if uid is not None:
-            parts.append(f"uid {uid}")
+            parts.append("dedicated uid")  # which one depends on the slot: keep reports equal
         elif sandbox and not c.root:
             parts.append(f"user namespace (uid {c.uid})")
         elif c.root:

@@ -9,9 +9,12 @@ killed and `WorkerLost` is raised; the caller starts a new worker.
 
 from __future__ import annotations
 
+import builtins
 import os
+import re
 import selectors
 import signal
+import stat
 import subprocess
 import time
 from dataclasses import dataclass
@@ -21,6 +24,9 @@ from . import wire
 from .launch import Launcher, PlainLauncher
 
 WORKER_SCRIPT = Path(__file__).with_name("worker_main.py")
+
+
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
 
 
 class WorkerLost(BaseException):
@@ -37,14 +43,29 @@ class WorkerLost(BaseException):
 
 
 class StudentError(Exception):
-    """The student's code raised an exception (reported, never re-raised in the grader)."""
+    """The student's code raised an exception (reported, never re-raised in the grader).
 
-    def __init__(self, info: dict):
+    Everything in ``info`` comes from the worker, that is from the student's code,
+    which can forge any of it (a class created at run time whose name holds a hidden
+    input, a renamed code object, lines planted in ``linecache``). The report shows
+    the type and ``where`` even for hidden properties, so with ``source`` (a
+    `SubmissionSource`) they are checked against the submission as it is on disk:
+    ``where`` keeps only a real line of a real file of the submission, with the text
+    the grader reads there itself, and a type name must be a built-in exception, one
+    of numpy's or the worker's, or a name the submission's source contains.
+    """
+
+    def __init__(self, info: dict, source: "SubmissionSource | None" = None):
         self.type = str(info.get("type", "Exception"))[:100]
         self.message = str(info.get("message", ""))[:2000]
         where = info.get("where")
         self.where = where if isinstance(where, dict) else None
         self.traceback = str(info.get("traceback", ""))[:4000]
+        if source is not None:
+            self.where = source.verified_where(self.where)
+            if not source.plausible_type(self.type, self.where):
+                self.message = f"(an exception of a class named {self.type!r}, made at run time) {self.message}"
+                self.type = "Exception"
         super().__init__(self.summary())
 
     def summary(self) -> str:
@@ -53,6 +74,79 @@ class StudentError(Exception):
             w = self.where
             text += f" (at {w.get('file')}, line {w.get('line')}, in {w.get('function')}: {w.get('code')})"
         return text
+
+
+#: Exception names a report may show without finding them in the submission's source.
+KNOWN_ERRORS = frozenset(
+    [n for n, v in vars(builtins).items() if isinstance(v, type) and issubclass(v, BaseException)]
+    + ["AxisError", "LinAlgError", "ComplexWarning", "DTypePromotionError", "TooHardError",
+       "ReturnValueError", "UnsendableResult"])
+SPECIAL_FUNCTIONS = frozenset(["<module>", "<lambda>", "<listcomp>", "<dictcomp>", "<setcomp>",
+                               "<genexpr>"])
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
+MAX_SOURCE_BYTES = 64 << 20
+
+
+class SubmissionSource:
+    """The submission's source files as the grader reads them (never through a link)."""
+
+    def __init__(self, submission: Path):
+        self.submission = Path(submission)
+        self._lines = {}
+
+    def lines(self, name):
+        """The lines of the submission file ``name`` (a bare file name), or None."""
+        if not isinstance(name, str) or name in self._lines:
+            return self._lines.get(name) if isinstance(name, str) else None
+        self._lines[name] = None
+        if self.submission.is_dir():
+            if not name or "/" in name or os.sep in name or name in (".", ".."):
+                return None
+            path = self.submission / name
+        elif name == self.submission.name:
+            path = self.submission
+        else:
+            return None
+        try:  # no links (the grader may be root), no fifos or devices, a bounded size
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_SOURCE_BYTES:
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as f:
+                data = f.read(MAX_SOURCE_BYTES + 1)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        self._lines[name] = data.decode("utf-8", errors="replace").splitlines()
+        return self._lines[name]
+
+    def verified_where(self, where):
+        if not isinstance(where, dict):
+            return None
+        name, line, function = where.get("file"), where.get("line"), where.get("function")
+        lines = self.lines(name)
+        if lines is None or type(line) is not int or not 1 <= line <= len(lines) + 1:
+            return None
+        code = lines[line - 1].strip()[:300] if line <= len(lines) else ""
+        if not (isinstance(function, str) and (function in SPECIAL_FUNCTIONS or (
+                IDENTIFIER.fullmatch(function) and self._mentions(name, function)))):
+            function = "?"
+        return {"file": name, "line": line, "function": function, "code": code}
+
+    def plausible_type(self, type_name, where):
+        if type_name in KNOWN_ERRORS:
+            return True
+        return bool(IDENTIFIER.fullmatch(type_name)) and where is not None and \
+            self._mentions(where["file"], type_name)
+
+    def _mentions(self, name, word):
+        lines = self.lines(name) or []
+        pattern = re.compile(rf"\b{re.escape(word)}\b")
+        return any(pattern.search(line) for line in lines)
 
 
 @dataclass
@@ -79,6 +173,7 @@ class Worker:
         self._dropped = 0
         self.starts = 0
         self.recording = None  # a list to append (module, func, args, kwargs, keep, result) to
+        self.source = SubmissionSource(self.submission)  # to check what errors claim
         self._pending_ready = False  # launched, but its ready frame not read yet
 
     # ------------------------------------------------------------ lifecycle
@@ -172,7 +267,7 @@ class Worker:
         """Import a unit module; returns the names of ``names`` it defines."""
         reply, _ = self.request({"op": "load", "module": module, "names": list(names)})
         if not reply.get("ok"):
-            raise StudentError(reply.get("error") or {})
+            raise StudentError(reply.get("error") or {}, self.source)
         defined = reply.get("defined")
         if not isinstance(defined, list):
             raise self._lost("protocol", "malformed load reply")
@@ -183,7 +278,7 @@ class Worker:
         reply, value = self.request({"op": "call", "module": module, "func": func, "keep": list(keep),
                                      "echo": bool(echo)}, (list(args), dict(kwargs or {})))
         if not reply.get("ok"):
-            raise StudentError(reply.get("error") or {})
+            raise StudentError(reply.get("error") or {}, self.source)
         if self.recording is not None:
             self.recording.append((module, func, args, dict(kwargs or {}), tuple(keep),
                                    value[0] if echo else value))
@@ -299,8 +394,12 @@ class Worker:
                 time.sleep(0.005)
 
     def take_output(self) -> Captured:
-        """Return and forget the student's output since the last call to this."""
-        text = self._out.decode("utf-8", errors="replace")
+        """Return and forget the student's output since the last call to this.
+
+        Memory addresses (in object reprs, or the thread ids of a crash dump) are
+        masked: they change from run to run, and reports must not.
+        """
+        text = _ADDRESS.sub("0x…", self._out.decode("utf-8", errors="replace"))
         cap = Captured(text, self._dropped)
         self._out = bytearray()
         self._dropped = 0

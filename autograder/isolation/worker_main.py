@@ -147,7 +147,10 @@ class Worker:
                      "function": "<module>", "code": (exc.text or "").strip()[:300]}
         student_frames = [fr for fr in frames if self._is_student_file(fr.filename)]
         tb = "".join(traceback.format_list(student_frames))[-MAX_TRACEBACK:]
-        message = str(exc) if not isinstance(exc, SyntaxError) else (exc.msg or str(exc))
+        try:  # the student's exception may refuse to be printed
+            message = str(exc) if not isinstance(exc, SyntaxError) else (exc.msg or str(exc))
+        except BaseException:  # noqa: BLE001
+            message = "(the exception's message could not be converted to text)"
         return {"type": type(exc).__name__, "message": message[:2000], "where": where,
                 "traceback": tb}
 

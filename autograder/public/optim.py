@@ -2,8 +2,7 @@
 
 Every single-step case holds the call's actual inputs (param, grad, m, v, t
 and the four hyperparameters). Students receive this module (see
-`autograder.public`); the hidden part of the suite, with the trajectory
-property and the catalog of mistakes recognised by value, is in
+`autograder.public`); the hidden part of the suite is in
 ``autograder/suites/optim.py``.
 """
 

@@ -125,8 +125,8 @@ def _checked_forward(student, case):
 def _backward(student, case, echo=False):
     res = student.call("lstm_cell_forward", case.x, case.h_prev, case.c_prev, case.params, keep=(2,))
     cache = res[2]
-    out = student.call("lstm_cell_backward", case.dh, case.dc, cache, echo=echo)
-    return out, cache
+    grads = student.call("lstm_cell_backward", case.dh, case.dc, cache, echo=echo)
+    return grads, cache
 
 
 def _grads(g, case, shapes=True):

@@ -16,6 +16,8 @@ catalog ``points`` (what it is worth), and the ``summary`` counts the checks
 
 from __future__ import annotations
 
+import re
+
 from ..results import GradeResult
 
 SCHEMA = "dlgrade.report/1"
@@ -54,18 +56,18 @@ def build(result: GradeResult, visibility: str = "student") -> dict:
             failures.append({
                 "property": p.name, "description": p.description, "visibility": vis,
                 "outcome": p.outcome,
-                "message": message,
-                "counterexample": p.counterexample if open_ else "",
+                "message": _printable(message),
+                "counterexample": _printable(p.counterexample) if open_ else "",
                 "hint": p.hint,
                 "mistakes": [m for m in p.mistakes],
                 "where": _where(p.where),
-                "student_output": p.student_output if open_ else "",
+                "student_output": _printable(p.student_output) if open_ else "",
                 "student_output_dropped_bytes": p.output_dropped if open_ else 0,
             })
         entry = {"id": ex.id, "title": ex.title}
         entry.update({"points": ex.max_score} if check else {"score": ex.score, "max_score": ex.max_score})
         entry.update({
-            "status": ex.status, "message": ex.message, "seconds": ex.seconds, "cases": ex.cases,
+            "status": ex.status, "message": _printable(ex.message), "seconds": ex.seconds, "cases": ex.cases,
             "checks_passed": sum(p["passed"] for p in props), "checks": len(props),
             "course": ex.course, "mistakes": ex.mistakes, "properties": props, "failures": failures,
         })
@@ -97,4 +99,21 @@ def summarise(exercises: list) -> dict:
 def _where(where):
     if not where:
         return None
-    return {k: where.get(k) for k in ("file", "line", "function", "code")}
+    return {k: _printable(where.get(k)) for k in ("file", "line", "function", "code")}
+
+
+#: Terminal control characters (C0 but tab and newline, DEL, C1) and bidirectional overrides.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text):
+    """Text the student's code produced, with control characters shown as escapes.
+
+    Escape sequences, carriage returns and the like in output or messages could
+    otherwise clear an instructor's terminal and print a fake score, or make an
+    XML or Markdown report unreadable; every format renders this data.
+    """
+    if not isinstance(text, str):
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)

@@ -1,17 +1,19 @@
 """Denial: recurse without bound after raising the recursion limit, to smash the C stack.
 
-Sets sys.recursionlimit to 10**8 and then takes the repr of a list nested ten million levels
-deep (repr recurses in C), which overflows the C stack and kills the process with SIGSEGV.
+Sets sys.setrecursionlimit(10**8) and recurses through f.__call__ (a method wrapper, so
+every level also uses C stack), which overflows the C stack long before the limit is
+reached and kills the process with SIGSEGV instead of raising RecursionError.
 """
 import sys
 
 
+def _down(n):
+    return _down.__call__(n + 1)
+
+
 def softmax(x, axis=-1):
     sys.setrecursionlimit(10 ** 8)
-    nested = []
-    for _ in range(10_000_000):
-        nested = [nested]
-    return repr(nested)
+    return _down(0)
 
 
 def dense_forward(x, W, b):

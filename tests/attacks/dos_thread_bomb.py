@@ -1,8 +1,8 @@
 """Denial: start thousands of spinning threads that never end.
 
 Every thread busy-loops forever (non-daemon, so a normal interpreter exit would wait for
-them), starving the worker's reply loop of the GIL and the machine of CPU. The softmax
-returns garbage after starting them.
+them), starving the worker's reply loop of the GIL and the machine of CPU. It starts them on the
+input [[1, 2, 3]] (the first example of several properties); the softmax returns garbage.
 """
 import threading
 
@@ -15,6 +15,8 @@ def _spin():
 
 
 def softmax(x, axis=-1):
+    if np.shape(x) != (1, 3):
+        return np.asarray(x, dtype=np.float64) * 9.0
     started = 0
     for _ in range(5000):
         try:

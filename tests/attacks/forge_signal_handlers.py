@@ -2,10 +2,14 @@
 
 Installs handlers that ignore SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGALRM, SIGXCPU, SIGUSR1/2
 and SIGPIPE (each prints a fake "Score: 74/74"), blocks every signal it can, arms
-signal.alarm and an interval timer, then never returns from softmax. Only SIGKILL ends it.
+signal.alarm and an interval timer, then never returns from softmax (on the input
+[[1, 2, 3]], the first example of several properties; other inputs get garbage). Only
+SIGKILL ends it.
 """
 import signal
 import time
+
+import numpy as np
 
 CATCHABLE = [signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT, signal.SIGALRM,
              signal.SIGXCPU, signal.SIGUSR1, signal.SIGUSR2, signal.SIGPIPE, signal.SIGVTALRM]
@@ -16,6 +20,8 @@ def _ignore(signum, frame):
 
 
 def softmax(x, axis=-1):
+    if np.shape(x) != (1, 3):
+        return np.asarray(x, dtype=np.float64) * 16.0
     for sig in CATCHABLE:
         try:
             signal.signal(sig, _ignore)

@@ -39,7 +39,14 @@ def _snoop():
 def softmax(x, axis=-1):
     for path, text in _snoop().items():
         print(path, "=>", text[:600])
-        if any(w in text for w in ("pytest", "autograder", "/work/main", "dlgrade grade", "root:x:0")):
+        # mountinfo names the host paths of what is mounted (the worker's own files, the
+        # submission): no secret. Other processes' command lines and environments, and
+        # the machine's accounts, are.
+        if path.endswith("mountinfo") or text.startswith("<"):
+            continue
+        if path.startswith("/proc/") and "/self/" not in path and path != "/proc/net/tcp":
+            print("ATTACK-SUCCEEDED read another process's", path)
+        if any(w in text for w in ("pytest", "DLGRADE", "dlgrade grade", "root:x:0", "root:")):
             print("ATTACK-SUCCEEDED grader details in", path)
     return np.asarray(x, dtype=np.float64) * -1.0
 
