@@ -71,16 +71,18 @@ def suite(exercise_id: str):
 def public_suite(exercise_id: str):
     """The public part of one catalog entry's suite, importing nothing hidden.
 
-    A copy of the `Exercise` holding only its public properties and its mistakes
-    without their ``compute`` functions, so the result is the same whether or not
-    the hidden suite happens to be imported in this process.
+    A copy of the `Exercise` holding only its public properties and the mistakes
+    its properties name (without any ``compute`` function the hidden suite adds),
+    so the result is the same whether or not the hidden suite happens to be
+    imported in this process.
     """
     from .checking.exercise import Mistake
 
     ex = _exercise(entry(exercise_id), f"autograder.public.{entry(exercise_id).unit}")
     return dataclasses.replace(
         ex, properties=[p for p in ex.properties if p.public],
-        mistakes={k: Mistake(m.id, m.title, m.hint) for k, m in ex.mistakes.items()})
+        mistakes={k: Mistake(m.id, m.title, m.hint, by_property=True)
+                  for k, m in ex.mistakes.items() if m.by_property})
 
 
 def _exercise(e: Entry, module_name: str):

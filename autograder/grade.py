@@ -9,7 +9,9 @@ well under a second.
 
 from __future__ import annotations
 
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__, catalog
@@ -24,13 +26,34 @@ class SubmissionError(Exception):
 
 
 def locate(path) -> Path:
-    """Check that ``path`` is a folder of unit modules or a single ``.py`` file."""
+    """Check that ``path`` is a folder of unit modules, a single ``.py`` file or a notebook."""
     p = Path(path)
     if not p.exists():
         raise SubmissionError(f"{path}: no such file or folder")
-    if p.is_file() and p.suffix != ".py":
-        raise SubmissionError(f"{path}: expected a folder of unit modules or a .py file")
+    if p.is_file() and p.suffix not in (".py", ".ipynb"):
+        raise SubmissionError(f"{path}: expected a folder of unit modules, a .py file or a .ipynb notebook")
     return p.resolve()
+
+
+@contextmanager
+def as_module(submission: Path):
+    """``submission`` itself, or for a notebook the ``.py`` of its code cells (IPython magics and
+    shell escapes commented out), named after the notebook, in a temporary folder removed after."""
+    if submission.suffix != ".ipynb" or submission.is_dir():
+        yield submission
+        return
+    from .classroom.notebook import NotebookError, notebook_to_source
+
+    try:
+        source = notebook_to_source(submission)
+    except NotebookError as exc:
+        raise SubmissionError(f"{exc}; expected a Jupyter notebook (.ipynb)") from None
+    except OSError as exc:
+        raise SubmissionError(f"{submission}: cannot be read ({exc.strerror or exc})") from None
+    with tempfile.TemporaryDirectory(prefix="dlgrade-notebook-") as folder:
+        module = Path(folder) / f"{submission.stem}.py"
+        module.write_text(source, encoding="utf-8")
+        yield module
 
 
 def grade(path, exercise_ids=None, *, launcher: Launcher | None = None, budget=None,
@@ -38,10 +61,18 @@ def grade(path, exercise_ids=None, *, launcher: Launcher | None = None, budget=N
     """Grade the submission at ``path`` on ``exercise_ids`` (default: the whole catalog).
 
     ``public_only`` runs only the public properties (`catalog.public_suite`),
-    importing nothing hidden. ``recording``, if given, receives every
-    successful call (for the benchmark).
+    importing nothing hidden. A notebook (``.ipynb``) is graded as the one
+    file made of its code cells (`as_module`). ``recording``, if given,
+    receives every successful call (for the benchmark).
     """
-    submission = locate(path)
+    notebook = locate(path)
+    with as_module(notebook) as submission:
+        result = _grade(submission, exercise_ids, launcher, budget, recording, public_only)
+    result.submission = str(notebook)
+    return result
+
+
+def _grade(submission, exercise_ids, launcher, budget, recording, public_only) -> GradeResult:
     ids = list(exercise_ids) if exercise_ids else [e.id for e in catalog.entries()]
     entries = [catalog.entry(i) for i in ids]  # unknown ids fail here, before any work
     started = time.monotonic()

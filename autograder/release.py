@@ -56,7 +56,7 @@ requires-python = ">=3.11"
 dependencies = ["numpy>=1.24", "hypothesis>=6.100", "pytest>=7"]
 
 [project.scripts]
-dlgrade = "autograder.cli:main"
+dlgrade = "autograder.cli:run"
 
 [project.entry-points.pytest11]
 dlgrade = "autograder.pytest_plugin"

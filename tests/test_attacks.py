@@ -38,6 +38,7 @@ import resource
 import secrets
 import select
 import shutil
+import signal
 import socket
 import stat
 import subprocess
@@ -66,11 +67,11 @@ OTHER = {SOFTMAX: DENSE, DENSE: SOFTMAX}
 BUDGET = Budget(call_seconds=1.5, exercise_seconds=10)
 SLOT = 57  # uid 64057: no other test uses it, so its processes are this file's
 OUR_UID = UID_BASE + SLOT
-CLI_UID = UID_BASE + 1  # the command uses the default slot
 WORKER_UIDS = range(64000, 64101)
 OUTPUT_CAP = 64 * 1024
 SUCCESS = "ATTACK-SUCCEEDED"
 FORGED_TMP_NAMES = ("results.json", "gradebook.csv", "grades.json", "fakepkgs", "dlgrade-stash.txt")
+DEDICATED_UID = re.compile(r"\buid 640\d\d\b|\bdedicated uid\b")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 CAPS = detect()
@@ -209,6 +210,9 @@ def _hidden_output_only_for_instructor(case, outcome):
     for f in _failures(outcome.student, outcome.attacked, "hidden"):
         assert f["student_output"] == "" and f["counterexample"] == ""
     assert outcome.hidden_only_digests, "the attack should have met inputs only hidden properties send"
+    instructor = json.dumps(outcome.instructor)
+    assert any(d in instructor for d in outcome.hidden_only_digests), \
+        "the instructor view should show the hidden inputs the student printed"
 
 
 def _stash_replayed(case, outcome):
@@ -223,6 +227,12 @@ def _no_smuggled_tags(case, outcome):
     smuggled = [f for f in hidden if "HID" in json.dumps(f)]
     assert not smuggled, f"hidden-input values reach the student's report through an error: {smuggled}"
     assert "HID" in json.dumps(outcome.instructor), "the instructor view should show the exception"
+
+
+def _no_host_paths(case, outcome):
+    seen = json.dumps(outcome.instructor)
+    assert "MOUNT" in seen, "the attack should have printed the mount table"
+    assert str(ROOT) not in seen, "the sandbox's mount table shows where the grader's repository is"
 
 
 def _output_capped(case, outcome):
@@ -241,8 +251,8 @@ ATTACKS = {
     "forge_os_exit_fake_pass": Expect(("crashed",), message="exited with status 0", cli=True),
     "forge_sys_exit_at_import": Expect(("error",), folder=True, message="SystemExit"),
     "forge_signal_handlers": Expect(("timeout",), message="did not finish in time"),
-    "forge_timer_replies": Expect(("failed", "crashed")),
-    "forge_keyboard_interrupt": Expect(("crashed", "failed")),
+    "forge_timer_replies": Expect(("crashed", "failed"), message="answers no pending request"),
+    "forge_keyboard_interrupt": Expect(("crashed",), message="died"),
     "forge_base_exception": Expect(("failed",), message="SystemExit|GeneratorExit|AllTestsPassed|Unprintable"),
     # tampering inside the worker
     "tamper_numpy_compare": Expect(("failed",)),
@@ -252,16 +262,16 @@ ATTACKS = {
     "tamper_gc_objects": Expect(("failed",)),
     "tamper_frame_walk": Expect(("failed",)),
     "tamper_trace_hooks": Expect(("failed",)),
-    "tamper_builtins": Expect(("failed", "crashed")),
+    "tamper_builtins": Expect(("crashed", "failed")),
     # lying results
     "lie_ndarray_subclass": Expect(("failed",)),
     "lie_object_array": Expect(("failed",), message="dtype object|object"),
     "lie_zero_stride_huge": Expect(("failed",)),
-    "lie_nan_inf": Expect(("failed",)),
-    "lie_iterables": Expect(("failed",)),
-    "lie_dunder_class": Expect(("failed", "crashed")),
-    "lie_huge_nested": Expect(("failed", "crashed")),
-    "lie_dtype_tricks": Expect(("failed",)),
+    "lie_nan_inf": Expect(("failed",), message="non-finite"),
+    "lie_iterables": Expect(("failed",), message="cannot read"),
+    "lie_dunder_class": Expect(("failed",), message="cannot read"),
+    "lie_huge_nested": Expect(("failed",), message="list of|cannot read"),
+    "lie_dtype_tricks": Expect(("failed",), message="cannot read|dtype"),
     # leaks
     "leak_grader_files": Expect(("failed",)),
     "leak_proc_info": Expect(("failed",)),
@@ -273,6 +283,7 @@ ATTACKS = {
     "leak_environment": Expect(("failed",), cli=True),
     "leak_network": Expect(("failed",), folder=True, prepare=_network, check=_no_connections),
     "leak_symlink_solution": Expect(("failed",), folder=True, prepare=_symlinks),
+    "leak_host_paths": Expect(("failed",), check=_no_host_paths),
     "shadow_packages": Expect(("failed",), zero=False, folder=True, prepare=_shadows, cli=True,
                               in_submission=True),
     "shadow_hypothesis_cache": Expect(("failed",), zero=False, folder=True, prepare=_planted_cache,
@@ -282,15 +293,15 @@ ATTACKS = {
     "dos_long_sleep": Expect(("timeout",), message="did not finish in time"),
     "dos_memory_bomb": Expect(("failed", "crashed", "timeout")),
     "dos_fork_bomb": Expect(("failed",)),
-    "dos_thread_bomb": Expect(("failed", "crashed", "timeout")),
+    "dos_thread_bomb": Expect(("timeout", "failed", "crashed")),
     "dos_stdout_flood": Expect(("failed", "timeout"), check=_output_capped),
     "dos_stderr_flood": Expect(("failed", "timeout"), cli=True, check=_output_capped),
-    "dos_deep_recursion": Expect(("crashed", "failed", "timeout")),
+    "dos_deep_recursion": Expect(("crashed",), message="SIGSEGV"),
     "dos_segfault_import": Expect(("crashed",), folder=True, message="SIGSEGV"),
     "dos_kill_grader": Expect(("failed", "crashed"), cli=True),
-    "dos_close_fds": Expect(("crashed",)),
-    "dos_scribble_fds": Expect(("crashed",)),
-    "dos_forged_huge_frame": Expect(("crashed",), cli=True),
+    "dos_close_fds": Expect(("crashed",), message="died"),
+    "dos_scribble_fds": Expect(("crashed",), message="died"),
+    "dos_forged_huge_frame": Expect(("crashed",), cli=True, message="exceeds the limit|claims shape|dtype"),
     "dos_disk_fill": Expect(("failed",)),
     # honest but broken
     "broken_syntax_error": Expect(("error",), folder=True, message="SyntaxError.*line 11"),
@@ -298,9 +309,23 @@ ATTACKS = {
     "broken_missing_imports": Expect(("error",), folder=True, message="torch|tensorflow"),
     "broken_non_utf8": Expect(("error",), folder=True, prepare=_latin1, message="SyntaxError|UTF-8|utf-8"),
     "broken_empty": Expect(("missing",), folder=True, message="softmax"),
-    "broken_huge_file": Expect(("failed", "timeout"), zero=False, folder=True, prepare=_huge),
+    "broken_huge_file": Expect(("timeout", "failed"), zero=False, folder=True, prepare=_huge),
 }
 CLI_ATTACKS = sorted(name for name, e in ATTACKS.items() if e.cli)
+
+#: Weaknesses found and not fixed: the attack's test is expected to fail, for the reason given.
+KNOWN_WEAKNESSES = {
+    "leak_host_paths": "bubblewrap's bind mounts show their host sources in /proc/self/mountinfo: "
+                       "the worker learns the path of the grader's repository (through "
+                       "/dlgrade/worker/*.py), of the Python installation and of the submission. "
+                       "Paths only, no content; hiding them needs the worker files staged "
+                       "elsewhere and Python mounted at another prefix",
+}
+
+
+def _params(names):
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WEAKNESSES[n]))
+            if n in KNOWN_WEAKNESSES else n for n in names]
 
 
 # ---------------------------------------------------------------- observations
@@ -357,11 +382,36 @@ def tmp_root_entries():
             out[name] = _file_state(os.path.join("/tmp", name))
         else:
             try:
-                if os.lstat(os.path.join("/tmp", name)).st_uid in (OUR_UID, CLI_UID):
-                    out[name] = ("owned by a worker uid",)
+                if os.lstat(os.path.join("/tmp", name)).st_uid == OUR_UID:
+                    out[name] = ("owned by this file's worker uid",)
             except FileNotFoundError:
                 pass
     return out
+
+
+def _forged_name(path):
+    name = os.path.basename(path)
+    return name in FORGED_TMP_NAMES or name.startswith("dlgrade-attack")
+
+
+def worker_could_have_made(change):
+    """Could a worker running under a dedicated uid have made this change to the repository?
+
+    Developers and other test runs may edit the repository while this suite runs. With the
+    worker confined to a uid of its own (asserted through the report's isolation level), it
+    can only create files it owns, change what is writable by others, or write the names
+    the attacks forge; a change of anything else is someone else's.
+    """
+    path, before, after = change
+    if _forged_name(path):
+        return True
+    for state in (before, after):
+        if state is not None and state[0] != "link" and (state[-1] in WORKER_UIDS or state[-2] & 0o002):
+            return True
+    try:
+        return bool(os.lstat(os.path.dirname(path)).st_mode & 0o002)
+    except FileNotFoundError:
+        return True
 
 
 def files_owned_by_workers(root):
@@ -665,6 +715,19 @@ def warm_grader(tmp_path_factory):
     render(build(result, "student"), "terminal")
 
 
+@pytest.fixture(autouse=True)
+def watchdog():
+    """Fail (instead of hanging the test run) if grading one attack blocks for 90 s."""
+    def expired(signum, frame):
+        raise TimeoutError("grading this attack blocked for 90 s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(90)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.fixture
 def canary_env(monkeypatch):
     value = "canary-" + secrets.token_hex(12)
@@ -687,11 +750,16 @@ class Watch:
         self.procs = worker_like_baseline()
         self.maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
+    #: set by the test once the report says the worker ran under a dedicated uid
+    confined = False
+
     def verify(self, allow=()):
         case = self.case
         left = wait_for_no_leftovers(self.procs, self.tokens)
         assert not left, f"processes left behind: {left}"
         repo_changes = diff_states(self.repo, tree_state([ROOT], skip=(".git", "__pycache__", ".hypothesis")))
+        if self.confined:
+            repo_changes = [c for c in repo_changes if worker_could_have_made(c)]
         assert not repo_changes, f"the repository changed: {repo_changes[:5]}"
         owned = files_owned_by_workers(ROOT)
         assert not owned, f"files in the repository owned by a worker uid: {owned[:5]}"
@@ -788,7 +856,7 @@ def test_catalogue_is_complete():
     assert len(CLI_ATTACKS) >= 5
 
 
-@pytest.mark.parametrize("name", sorted(ATTACKS))
+@pytest.mark.parametrize("name", _params(sorted(ATTACKS)))
 def test_attack(name, case_factory, canary_env, recorder, monkeypatch):
     case = case_factory(name)
     expect = case.expect
@@ -801,6 +869,7 @@ def test_attack(name, case_factory, canary_env, recorder, monkeypatch):
     student, instructor = build(result, "student"), build(result, "instructor")
     outcome = Outcome(result, student, instructor, expect.attacked, recorder.hidden_only())
 
+    watch.confined = DEDICATED_UID.search(result.isolation) is not None
     watch.verify()
     assert elapsed < 40, f"grading took {elapsed:.1f} s"
     check_complete_report(student, case)
@@ -810,7 +879,7 @@ def test_attack(name, case_factory, canary_env, recorder, monkeypatch):
         expect.check(case, outcome)
 
 
-@pytest.mark.parametrize("name", CLI_ATTACKS)
+@pytest.mark.parametrize("name", _params(CLI_ATTACKS))
 def test_attack_through_the_command(name, case_factory, canary_env):
     case = case_factory(name)
     expect = case.expect
@@ -822,6 +891,8 @@ def test_attack_through_the_command(name, case_factory, canary_env):
             "--call-timeout", str(BUDGET.call_seconds), "--exercise-timeout", str(BUDGET.exercise_seconds)]
     watch = Watch(case)
     proc = subprocess.run(args, cwd=case.cli_cwd, env=env, capture_output=True, timeout=120)
+    if case.report_path.exists():
+        watch.confined = DEDICATED_UID.search(case.report_path.read_text()) is not None
     watch.verify(allow=[case.report_path])
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-2000:]
     assert proc.stdout == b"", f"the command printed: {proc.stdout[:500]!r}"

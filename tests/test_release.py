@@ -142,7 +142,7 @@ def test_stubs_match_the_repository_exercises(release):
 def test_project_files(release):
     meta = tomllib.loads((release / "pyproject.toml").read_text())
     assert meta["project"]["name"] == DIST_NAME
-    assert meta["project"]["scripts"]["dlgrade"] == "autograder.cli:main"
+    assert meta["project"]["scripts"]["dlgrade"] == "autograder.cli:run"
     assert meta["project"]["entry-points"]["pytest11"]["dlgrade"] == "autograder.pytest_plugin"
     assert sorted(meta["tool"]["setuptools"]["packages"]) == sorted(
         ["autograder"] + [f"autograder.{p}" for p in RELEASED_PACKAGES])

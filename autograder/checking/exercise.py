@@ -38,6 +38,7 @@ class Mistake:
     title: str
     hint: str
     computes: list = field(default_factory=list)  # one function per way of making the mistake
+    by_property: bool = False  # declared with behavioural_mistake: a property names it (public)
 
 
 @dataclass
@@ -96,7 +97,7 @@ class Exercise:
 
     def behavioural_mistake(self, id, title, hint):
         """A mistake recognised by a property (``mistake=id``) instead of by value."""
-        self.mistakes[id] = Mistake(id, title, hint)
+        self.mistakes[id] = Mistake(id, title, hint, by_property=True)
 
     def diagnose(self, case, observed) -> list:
         """The ids of the known mistakes whose result on ``case`` equals ``observed``."""

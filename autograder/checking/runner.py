@@ -112,14 +112,14 @@ _NO_STORAGE = Path(os.devnull) / "dlgrade-no-hypothesis-storage"
 def _no_hypothesis_storage():
     """Keep hypothesis away from ``.hypothesis/`` in the working directory.
 
-    Besides its example database (off here), hypothesis caches the constants of the
-    grader's modules in ``.hypothesis/constants/`` under the working directory,
-    reads that cache back and draws inputs from it. The working directory may be a
-    student's submission folder: planted files there would steer the generated
-    inputs, and a planted fifo or link to /dev/zero would hang the grader. So while
-    properties run the storage points at a path that cannot exist: nothing is read
-    from or written to the working directory, and the constants come from the
-    modules themselves.
+    Hypothesis keeps its storage there: the example database (off here) and the
+    cache of local constants (``.hypothesis/constants/``, which it reads back; off
+    too, through `_without_local_constants`, but that relies on a private API).
+    The working directory may be a student's submission folder: a planted cache
+    entry would steer the generated inputs, and a planted fifo or link to /dev/zero
+    would hang the grader; nor should grading write into it. So while properties
+    run the storage points at a path that cannot exist, and whatever hypothesis
+    would read or write there fails quietly.
     """
     previous = vars(_hypothesis_configuration).get("__hypothesis_home_directory")
     _hypothesis_configuration.set_hypothesis_home_dir(_NO_STORAGE)

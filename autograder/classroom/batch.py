@@ -73,8 +73,9 @@ def run_batch(folder, gradebook=DEFAULT_NAME, *, exercises=None, workers=None, t
     module-level function or class). Default: `LaunchersPerSlot()`, the sandbox with a
     user id per slot.
     ``progress(total)`` makes the progress display (default: `make_progress`).
-    ``dask``: the address of a Dask scheduler whose workers grade instead of local grader
-    processes (`dask_backend.DaskPool`; ``workers`` is then the cluster's thread count).
+    ``dask``: the address of a Dask scheduler (or a ``distributed.Client``) whose workers
+    grade instead of local grader processes (`dask_backend.DaskPool`; ``workers`` is then
+    the cluster's thread count).
     """
     started = time.monotonic()
     folder = Path(folder).resolve()

@@ -15,7 +15,10 @@ machine offers). Concurrent tasks on one machine claim distinct slots (lock file
 so each sandboxed worker runs as its own uid.
 
 The workers must run the same dlgrade and suites as the batch: checked when the
-batch connects and again with every result.
+batch connects and again with every result. A submission whose Dask workers all die
+(Dask's ``KilledWorker``) is recorded as crashed; any other failure of a task stops
+the batch with its reason, as a failing grader pool stops a local batch (what was
+recorded stays, and running the batch again grades the rest).
 """
 
 from __future__ import annotations
@@ -94,7 +97,8 @@ def unpack(packed: Packed, into: Path) -> Submission:
 
 
 class DaskPool:
-    """Grades submissions on the workers of the Dask cluster at ``address``.
+    """Grades submissions on the workers of the Dask cluster at ``address`` (a scheduler
+    address, or a connected ``distributed.Client``, e.g. dask-gateway's, left open).
 
     ``setup_args``: those of `batch._grader` (exercises, budget, launcher factory);
     ``timeout``: the wall-time limit per submission, enforced on the worker.
@@ -107,17 +111,22 @@ class DaskPool:
             raise DaskError(INSTALL) from None
         self.setup_args, self.timeout = tuple(setup_args), timeout
         self.peak_rss_kb = {}  # "worker address, slot n" -> (grader, worker) peak memory in kB
+        self.own = not isinstance(address, Client)
         try:
-            self.client = Client(address, timeout=CONNECT_TIMEOUT)
+            self.client = Client(address, timeout=CONNECT_TIMEOUT) if self.own else address
         except (OSError, ValueError, TypeError) as exc:
             raise DaskError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         try:
             for worker, got in self.client.run(versions).items():
                 _check(worker, tuple(got), (__version__, suite_version()))
         except BaseException:
-            self.client.close()
+            self.close()
             raise
         self.workers = sum(self.client.nthreads().values())
+
+    def close(self):
+        if self.own:
+            self.client.close()
 
     def run(self, tasks):
         """Yield a `Done` for each (task, submission) in ``tasks``, in the order they finish."""
@@ -139,28 +148,27 @@ class DaskPool:
                         continue
                     future = self.client.submit(grade_remote, packed, *self.setup_args,
                                                 self.timeout, pure=False)
-                    futures[future] = task
+                    futures[future] = task, sub
                     running.add(future)
-                if not futures:
-                    continue
-                future = next(running)
-                task = futures.pop(future)
-                yield self._done(task, future, expected)
+                if futures:
+                    future = next(running)
+                    yield self._done(*futures.pop(future), future, expected)
         finally:
             for future in futures:
                 future.cancel()
-            self.client.close()
+            self.close()
 
-    def _done(self, task, future, expected) -> Done:
+    def _done(self, task, sub, future, expected) -> Done:
         from distributed import KilledWorker
 
         try:
             r = future.result()
         except KilledWorker as exc:
-            return Done(task, "crashed", "the Dask workers grading this submission died "
-                        f"(Dask gave up after the workers died: {exc})", 0.0, -1)
-        except Exception as exc:  # noqa: BLE001 - this task's internal error; the batch goes on
-            return Done(task, "error", f"{type(exc).__name__}: {exc}", 0.0, -1)
+            return Done(task, "crashed", "every Dask worker that graded this submission died; "
+                        f"its code may have killed them ({exc})", 0.0, -1)
+        except Exception as exc:  # noqa: BLE001 - as a local batch stops when its pool fails
+            raise DaskError(f"grading {sub.key} failed on the Dask cluster: "
+                            f"{type(exc).__name__}: {exc}") from None
         _check(r["worker"], tuple(r["versions"]), expected)
         where = f"{r['worker']}, slot {r['slot']}"
         old = self.peak_rss_kb.get(where, (0, 0))
@@ -192,8 +200,11 @@ def grade_remote(packed: Packed, exercises, budget, launcher_factory, timeout) -
     # daemon start processes; the grader process dies with this one anyway (pool.die_with_parent).
     multiprocessing.current_process().daemon = False
     with _claim_slot() as slot, tempfile.TemporaryDirectory(prefix="dlgrade-remote-") as tmp:
+        # made here, where the machine's sandbox is probed once per Dask worker process
+        # (and a refusal of --require-sandbox is raised as such), not in every grader process
+        launcher = Prepared(launcher_factory(slot))
         sub = unpack(packed, Path(tmp))
-        pool = GraderPool(1, _grader, (exercises, budget, AtSlot(launcher_factory, slot)), timeout)
+        pool = GraderPool(1, _grader, (exercises, budget, launcher), timeout)
         (done,) = list(pool.run([(sub.key, sub)]))
     if done.kind == "done" and done.value["report"] is not None:
         done.value["report"]["submission"] = packed.label
@@ -203,14 +214,13 @@ def grade_remote(packed: Packed, exercises, budget, launcher_factory, timeout) -
 
 
 @dataclass(frozen=True)
-class AtSlot:
-    """A launcher factory that makes the launcher of ``slot``, whatever slot it is asked for."""
+class Prepared:
+    """A launcher factory giving one launcher made beforehand, whatever slot it is asked for."""
 
-    factory: object
-    slot: int
+    launcher: object
 
     def __call__(self, _slot):
-        return self.factory(self.slot)
+        return self.launcher
 
 
 class _claim_slot:

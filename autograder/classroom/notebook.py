@@ -5,7 +5,10 @@ IPython-only lines are tolerated: a line starting with ``%`` (a line magic) or
 ``!`` (a shell escape) becomes a comment, and a cell starting with ``%%`` (a cell
 magic such as ``%%time`` or ``%%bash``) is left out, its lines kept as comments so
 that line numbers in tracebacks still point into the right cell. Markdown and raw
-cells are skipped. Both the current format (nbformat 4) and the old one (3) are read.
+cells are skipped. The check cells of the course notebooks (`autograder.notebooks`: any cell
+importing ``autograder.notebook_check``) run the public checks inside Jupyter and mean nothing
+to the grader; they are left out the same way. Both the current format (nbformat 4) and the old
+one (3) are read.
 """
 
 from __future__ import annotations
@@ -42,9 +45,12 @@ def notebook_to_source(path) -> str:
     return "\n\n".join(chunks) + "\n"
 
 
+CHECK_MODULE = "autograder.notebook_check"
+
+
 def cell_to_source(source: str) -> str:
     lines = source.splitlines()
-    if source.lstrip().startswith("%%"):
+    if source.lstrip().startswith("%%") or CHECK_MODULE in source:
         return "\n".join("# " + line for line in lines)
     return "\n".join(_comment_out(line) if line.lstrip()[:1] in ("%", "!") else line
                      for line in lines)

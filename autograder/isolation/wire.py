@@ -101,10 +101,12 @@ class Unsupported:
 
 
 class _Encoder:
-    def __init__(self, max_payload):
+    def __init__(self, max_payload, depth=8):
         self.chunks = []
         self.size = 0
         self.max_payload = max_payload
+        self.depth = depth
+        self.nodes = 0
 
     def array(self, arr):
         arr = np.asarray(arr)
@@ -124,10 +126,13 @@ class _Encoder:
         return node
 
     def value(self, v, depth=0):
-        if depth > 8:
+        self.nodes += 1
+        if depth >= self.depth:  # the node itself sits at the deepest level a reader accepts
             return {"t": "u", "type": "value nested too deeply"}
         if v is None:
             return {"t": "n"}
+        if isinstance(v, Unsupported):
+            return {"t": "u", "type": v.description}
         if isinstance(v, Handle):
             return {"t": "h", "v": v.id}
         if isinstance(v, (bool, np.bool_)):
@@ -158,12 +163,38 @@ class _Encoder:
         return {"t": "u", "type": type(v).__name__}
 
 
-def encode_frame(header: dict, value=None, max_payload=1 << 28) -> bytes:
-    """Encode a message: ``header`` (JSON-able) plus an optional value tree."""
-    enc = _Encoder(max_payload)
+def count_parts(v, limit, depth=0) -> int:
+    """How many value nodes encoding ``v`` takes (counting stops soon after ``limit``)."""
+    n = 1
+    if depth >= 8 or isinstance(v, (str, bytes, np.ndarray)):
+        return n
+    if isinstance(v, (list, tuple)):
+        children = v[:4096]
+    elif isinstance(v, dict):
+        children = list(v.values())[:4096]
+    else:
+        return n
+    for x in children:
+        n += count_parts(x, limit - n, depth + 1)
+        if n > limit:
+            break
+    return n
+
+
+def encode_frame(header: dict, value=None, max_payload=1 << 28, limits: Limits | None = None) -> bytes:
+    """Encode a message: ``header`` (JSON-able) plus an optional value tree.
+
+    With ``limits`` (those of the reader), a value nested deeper or made of more
+    parts than the reader accepts is sent as one unsupported value that says so,
+    rather than as a frame the reader must reject as broken.
+    """
+    enc = _Encoder(max_payload, limits.depth if limits else 8)
     msg = dict(header)
     if value is not None or "value" in header:
         msg["value"] = enc.value(value)
+        if limits is not None and enc.nodes > limits.items:
+            msg["value"] = {"t": "u", "type": f"a value made of more than {limits.items} parts"}
+            enc.chunks, enc.size = [], 0
     head = json.dumps(msg, allow_nan=False).encode()
     payload = b"".join(enc.chunks)
     return PREFIX.pack(MAGIC, len(head), len(payload)) + head + payload

@@ -118,7 +118,12 @@ class Worker:
             args, kwargs = value if value is not None else ((), {})
             result = func(*self.resolve(list(args)), **self.resolve(dict(kwargs)))
             if msg.get("echo"):  # the grader checks that the inputs were not modified
-                return {}, (self._keep_positions(result, msg), list(args), dict(kwargs))
+                result = self._keep_positions(result, msg)
+                room = wire.DEFAULT_LIMITS.items - 1 - wire.count_parts(list(args), 1 << 20) \
+                    - wire.count_parts(dict(kwargs), 1 << 20)
+                if wire.count_parts(result, room) > room:  # keep the inputs readable
+                    result = wire.Unsupported(f"a value made of more than {max(room, 0)} parts")
+                return {}, (result, list(args), dict(kwargs))
             return {}, self._keep_positions(result, msg)
         if op == "drop":
             self.kept.clear()
@@ -190,7 +195,8 @@ class Worker:
             except Exception:  # noqa: BLE001 - the student may have replaced them
                 pass
             try:
-                frame = wire.encode_frame(reply, result) if reply["ok"] else wire.encode_frame(reply)
+                frame = (wire.encode_frame(reply, result, limits=wire.DEFAULT_LIMITS) if reply["ok"]
+                         else wire.encode_frame(reply))
             except Exception as exc:  # noqa: BLE001 - e.g. a result whose __len__ lies
                 frame = wire.encode_frame({"id": msg.get("id"), "ok": False, "error": {
                     "type": "UnsendableResult", "message": str(exc)[:500], "where": None,

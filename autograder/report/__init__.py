@@ -3,7 +3,7 @@
 Every format renders the same data, built by `view.build` for one audience.
 """
 
-from .formats import CHECK_FORMATS, FORMATS, render
+from .formats import FORMATS, render
 from .view import SCHEMA, VISIBILITIES, build
 
-__all__ = ["CHECK_FORMATS", "FORMATS", "render", "SCHEMA", "VISIBILITIES", "build"]
+__all__ = ["FORMATS", "render", "SCHEMA", "VISIBILITIES", "build"]

@@ -38,12 +38,11 @@ def render_gradescope(report: dict, color=False) -> str:
 
 FORMATS = {"terminal": render_terminal, "json": render_json, "gradescope": render_gradescope,
            "junit": render_junit, "markdown": render_markdown}
-#: The formats of ``dlgrade check`` (no scores, so no Gradescope).
-CHECK_FORMATS = ("terminal", "json", "junit", "markdown")
 
 
 def render(report: dict, fmt: str, color=False) -> str:
-    try:
-        return FORMATS[fmt](report, color=color)
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "gradescope" and report.get("kind") == "check":
+        raise ValueError("a check report has no score: Gradescope's format needs one")
+    return FORMATS[fmt](report, color=color)

@@ -3,9 +3,10 @@
 Read by CI systems (GitHub Actions test reporters, GitLab, Jenkins). A failed
 property is a ``<failure>`` whose text is the whole feedback (message,
 counterexample, line of the student's code, hint, named mistakes, course); a
-property whose check crashed or timed out is an ``<error>``; the properties of
-an exercise not started yet are ``<skipped>``, and so are those of an exercise
-whose module is missing or could not be imported, with the reason.
+property whose check crashed or timed out is an ``<error>``, and so is every
+property of an exercise whose module is missing or could not be imported
+(with the reason); the properties of an exercise not started yet are
+``<skipped>``.
 """
 
 from __future__ import annotations
@@ -50,9 +51,15 @@ def _suite(ex: dict, kind: str) -> ET.Element:
         if p["passed"]:
             continue
         f = failures.get(p["name"])
-        if f is None or p["outcome"] == "skipped":
-            counts["skipped"] += 1
-            ET.SubElement(case, "skipped", message=_first_line(ex["message"] or p["outcome"]))
+        if f is None or p["outcome"] == "skipped":  # the property did not run
+            why = ex["message"] or ex["status"].replace("_", " ")
+            if ex["status"] == "not_started":
+                counts["skipped"] += 1
+                ET.SubElement(case, "skipped", message=_first_line(why))
+            else:  # the module is missing or could not be imported or loaded
+                counts["errors"] += 1
+                ET.SubElement(case, "error", message=_first_line(why), type=ex["status"]).text = \
+                    f"{ex['id']}: {why}"
             continue
         tag = "error" if p["outcome"] in ERROR_OUTCOMES else "failure"
         counts["errors" if tag == "error" else "failures"] += 1

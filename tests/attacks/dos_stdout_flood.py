@@ -1,6 +1,6 @@
 """Denial: flood stdout, from the call and from a thread that never stops.
 
-Writes 50 MB to stdout in each call and starts a daemon thread printing without pause, to
+Writes 5 MB to stdout in each call and starts a daemon thread printing without pause, to
 fill the grader's memory, block the worker on a full pipe or garble a report written to
 stdout. The softmax returns garbage.
 """
@@ -28,7 +28,7 @@ def softmax(x, axis=-1):
     if not _started:
         _started.append(threading.Thread(target=_flood, daemon=True))
         _started[0].start()
-    data = CHUNK.encode() * 800
+    data = CHUNK.encode() * 80
     try:
         os.write(1, data)
     except OSError:
