@@ -102,7 +102,9 @@ class SubmissionSource:
         if self.submission.is_dir():
             if not name or "/" in name or os.sep in name or name in (".", ".."):
                 return None
-            path = self.submission / name
+            path = self._find(name)
+            if path is None:
+                return None
         elif name == self.submission.name:
             path = self.submission
         else:
@@ -123,6 +125,17 @@ class SubmissionSource:
             os.close(fd)
         self._lines[name] = data.decode("utf-8", errors="replace").splitlines()
         return self._lines[name]
+
+    def _find(self, name):
+        """The one file called ``name`` in the submission folder or below it (links not followed)."""
+        found, seen = [], 0
+        for dirpath, dirnames, filenames in os.walk(self.submission):
+            seen += len(dirnames) + len(filenames)
+            if name in filenames:
+                found.append(Path(dirpath) / name)
+            if seen > 5000 or len(found) > 1:
+                break
+        return found[0] if len(found) == 1 else None
 
     def verified_where(self, where):
         if not isinstance(where, dict):
