@@ -102,32 +102,49 @@ def run_benchmark(solutions: Path, out=sys.stdout):
         single = Path(tmp) / "softmax_only.py"
         single.write_text((solutions / "activations.py").read_text())
         sm = grade(single, ["activations.softmax"]).exercises[0]
-        start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", str(single),
-                               "--format", "json", "--output", str(Path(tmp) / "r.json")],
-                              capture_output=True, text=True)
-        command = time.perf_counter() - start
-        check, check_exit = _check_command(single)
-    w(f"\nsoftmax alone: {sm.seconds:.3f} s of grading for {sm.cases} cases; whole `dlgrade grade` "
-      f"command including start-up: {command:.2f} s (exit {proc.returncode})\n")
+        command, command_exit = _command_time(["grade", str(single), "--format", "json",
+                                               "--output", str(Path(tmp) / "r.json")])
+        check, check_exit = _command_time(["check", str(single), "-e", "activations.softmax"])
+    cores = len(ALL_CORES or [1])
+    w(f"\nsoftmax alone: {sm.seconds:.3f} s of grading for {sm.cases} cases (worker start-up "
+      f"included); whole `dlgrade grade` command including start-up: {command:.2f} s (median of "
+      f"{CHECK_RUNS} runs on {cores} cores, exit {command_exit})\n")
     w(f"softmax public checks: whole `dlgrade check -e activations.softmax` command including "
-      f"start-up: {check:.2f} s (median of {CHECK_RUNS} runs on {len(ALL_CORES or [1])} cores, "
-      f"exit {check_exit})\n")
+      f"start-up: {check:.2f} s (median of {CHECK_RUNS} runs on {cores} cores, exit {check_exit})\n")
+
+    sandbox, plain = _isolation_cost(solutions, ids)
+    w(f"\nisolation cost, the showcase set graded {ISOLATION_ROUNDS} times each way, interleaved, "
+      f"best of each:\n  full sandbox ({default_launcher().level}): {sandbox:.2f} s\n"
+      f"  plain subprocess worker: {plain:.2f} s\n  sandbox / plain = {sandbox / plain:.3f}\n")
     return {"wall": wall, "bare": bare, "softmax_grading": sm.seconds, "softmax_command": command,
-            "softmax_check_command": check, "result": result}
+            "softmax_check_command": check, "sandbox": sandbox, "plain": plain, "result": result}
+
+
+ISOLATION_ROUNDS = 3
+
+
+def _isolation_cost(solutions, ids):
+    """Best wall time of grading with the full sandbox and with a plain worker (interleaved)."""
+    best = {"sandbox": float("inf"), "plain": float("inf")}
+    for _ in range(ISOLATION_ROUNDS):
+        for name, launcher in (("sandbox", default_launcher()), ("plain", PlainLauncher())):
+            start = time.perf_counter()
+            grade(solutions, ids, launcher=launcher)
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best["sandbox"], best["plain"]
 
 
 CHECK_RUNS = 5
 
 
-def _check_command(submission: Path):
-    """Median wall time of the whole ``dlgrade check -e activations.softmax`` command, and its exit.
+def _command_time(arguments):
+    """Median wall time of a whole ``dlgrade`` command, and its exit status.
 
     Measured as a student meets it: not pinned (the command starts its worker on one core while
     it imports hypothesis on another) and with compiled bytecode, as an installed package has it
     (kept under a temporary PYTHONPYCACHEPREFIX, written by a first run that is not counted).
     """
-    argv = [sys.executable, "-m", "autograder.cli", "check", str(submission), "-e", "activations.softmax"]
+    argv = [sys.executable, "-m", "autograder.cli", *arguments]
     times, code = [], None
     with tempfile.TemporaryDirectory(prefix="dlgrade-bench-pycache-") as cache:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

@@ -42,7 +42,7 @@ def as_module(submission: Path):
     if submission.suffix != ".ipynb" or submission.is_dir():
         yield submission
         return
-    from .classroom.notebook import NotebookError, notebook_to_source
+    from .ipynb import NotebookError, notebook_to_source
 
     try:
         source = notebook_to_source(submission)

@@ -112,7 +112,7 @@ def _definition(name, obj, namespace):
 def _from_history(name, history) -> str:
     """The last definition of ``name`` in IPython's input history (a list of cell sources)."""
     try:
-        from .classroom.notebook import cell_to_source
+        from .ipynb import cell_to_source
     except ImportError:  # a release without it: cells with magics do not parse and are passed over
         def cell_to_source(source):
             return source

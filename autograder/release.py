@@ -34,7 +34,7 @@ DIST_NAME = "dlgrade-student"
 #: Packages copied whole (their .py files), and the modules of ``autograder`` itself.
 RELEASED_PACKAGES = ("checking", "isolation", "public", "report")
 RELEASED_MODULES = ("__init__.py", "catalog.py", "catalog.toml", "cli.py", "grade.py", "results.py",
-                    "pytest_plugin.py")
+                    "pytest_plugin.py", "ipynb.py", "notebook_check.py")
 MARKER = ".dlgrade-release"  # names a folder as a release, so --force may replace it
 
 STUB_HEADER = """\

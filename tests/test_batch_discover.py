@@ -10,7 +10,7 @@ import pytest
 
 from autograder.classroom.discover import discover
 from autograder.classroom.fingerprint import content_hash, suite_version
-from autograder.classroom.notebook import NotebookError, notebook_to_source
+from autograder.ipynb import NotebookError, notebook_to_source
 from autograder.classroom import stage as stage_module
 from autograder.classroom.stage import MAX_FILES, NoModules, Unreadable, stage
 from conftest import ROOT

@@ -62,9 +62,10 @@ def _digest(path: Path) -> bytes:
 
 @lru_cache(maxsize=None)
 def suite_version() -> str:
-    """sha256 (16 hex digits) over catalog.toml, the suites, the references and the checking code."""
+    """sha256 (16 hex digits) over catalog.toml, the public and hidden suites, the references and the checking code."""
     reference = Path(importlib.util.find_spec("reference").origin).parent
     files = [AUTOGRADER / "catalog.toml", *sorted((AUTOGRADER / "suites").glob("*.py")),
+             *sorted((AUTOGRADER / "public").glob("*.py")),
              *sorted(reference.glob("*.py")), *sorted((AUTOGRADER / "checking").glob("*.py"))]
     h = hashlib.sha256()
     for f in files:

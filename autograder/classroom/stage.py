@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from .. import catalog
 from .fingerprint import JUNK
-from .notebook import NotebookError, notebook_to_source
+from ..ipynb import NotebookError, notebook_to_source
 
 MAX_FILES = 2000
 MAX_BYTES = 64 * 2**20

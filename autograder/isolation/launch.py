@@ -65,7 +65,7 @@ class PlainLauncher(Launcher):
     level = "process: no sandbox (plain subprocess)"
 
     def prepare(self, worker_script, submission, fd_in, fd_out):
-        argv = [sys.executable, "-I", "-X", "faulthandler", str(worker_script), str(submission),
+        argv = [sys.executable, "-I", "-B", "-X", "faulthandler", str(worker_script), str(submission),
                 str(fd_in), str(fd_out)]
         cwd = str(submission if Path(submission).is_dir() else Path(submission).parent)
         return LaunchSpec(argv=argv, env=worker_environment(), cwd=cwd, level=self.level)

@@ -517,7 +517,7 @@ class SandboxLauncher(Launcher):
         rules += [{"path": "/tmp", "access": "rw"}, {"path": "/dev/null", "access": "rw"},
                   {"path": "/dev/full", "access": "rw"}]
         spec = self._lockdown_spec(self.plan.uid, rules)
-        args += ["--", layout.executable, "-I", "-X", "faulthandler",
+        args += ["--", layout.executable, "-I", "-B", "-X", "faulthandler",
                  f"{SANDBOX_WORKER_DIR}/worker_main.py", inside, str(fd_in), str(fd_out),
                  json.dumps(spec, separators=(",", ":"))]
         env = worker_environment()
@@ -548,7 +548,7 @@ class SandboxLauncher(Launcher):
         else:
             spec = {"rlimits": {k: v for k, v in self.rlimits.items() if k != "NPROC"},
                     "strict": False}
-        argv = [sys.executable, "-I", "-X", "faulthandler", str(worker_dir / "worker_main.py"),
+        argv = [sys.executable, "-I", "-B", "-X", "faulthandler", str(worker_dir / "worker_main.py"),
                 str(submission), str(fd_in), str(fd_out), json.dumps(spec, separators=(",", ":"))]
         cwd = str(submission if submission.is_dir() else submission.parent)
         return LaunchSpec(argv=argv, env=env, cwd=cwd, level=self.plan.level, notes=list(self.plan.notes))
