@@ -681,7 +681,13 @@ def _make_case(tmp_path, name) -> Case:
     case = Case(name, expect, root, submission, module, out / "report.json",
                 folder if expect.in_submission else cwd, canary, token)
     if expect.prepare:
-        expect.prepare(case)
+        try:
+            expect.prepare(case)
+        except BaseException:
+            shutil.rmtree(canary, ignore_errors=True)
+            for cleanup in case.cleanups:
+                cleanup()
+            raise
     for path in [folder, *folder.rglob("*")]:
         if not path.is_symlink() and not path.is_fifo():
             path.chmod(0o777 if path.is_dir() else 0o666)
