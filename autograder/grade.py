@@ -18,7 +18,7 @@ from . import __version__, catalog
 from .isolation import default_launcher
 from .isolation.launch import Launcher
 from .isolation.worker import Worker
-from .results import ERROR, MISSING, Budget, ExerciseResult, GradeResult, PropertyResult
+from .results import ERROR, MISSING, NOT_STARTED, Budget, ExerciseResult, GradeResult, PropertyResult
 
 
 class SubmissionError(Exception):
@@ -84,7 +84,13 @@ def _grade(submission, exercise_ids, launcher, budget, recording, public_only) -
         worker.stop()
     worker.recording = recording
     try:
-        results = [check_exercise(e, worker, budget, public_only=public_only) for e in entries]
+        # Every public part first, then every hidden part: a worker that has seen hidden
+        # inputs never runs a check whose output the student sees (runner._forget_hidden_inputs).
+        results = [check_exercise(e, worker, budget, part="public" if public_only else "public_first")
+                   for e in entries]
+        if not public_only:
+            results = [check_exercise(e, worker, _remaining(budget, r), part="hidden", first=r)
+                       for e, r in zip(entries, results)]
     finally:
         isolation = getattr(worker, "isolation", worker.launcher.level)
         starts = worker.starts
@@ -94,24 +100,43 @@ def _grade(submission, exercise_ids, launcher, budget, recording, public_only) -
                        worker_starts=starts, public_only=public_only)
 
 
-def check_exercise(e: catalog.Entry, worker: Worker, budget: Budget, *, public_only: bool) -> ExerciseResult:
-    """Run one exercise's suite (or its public part) through ``worker``.
+#: Statuses after the public part that leave nothing for the hidden part to check.
+SETTLED = (NOT_STARTED, MISSING, ERROR)
 
-    A failure inside the grader costs this exercise only: it is reported as an
-    error and the worker is replaced.
+
+def check_exercise(e: catalog.Entry, worker: Worker, budget: Budget, *, part: str,
+                   first: ExerciseResult | None = None) -> ExerciseResult:
+    """Run one part of an exercise's suite through ``worker``.
+
+    ``part``: ``public`` (``dlgrade check``: the public suite alone, nothing hidden
+    imported), ``public_first`` (the public properties of the full suite, to be
+    followed by ``hidden``, which is merged into ``first``). A failure inside the
+    grader costs this exercise only: it is reported as an error and the worker is
+    replaced.
     """
-    from .checking.runner import run_exercise
+    from .checking.runner import merge_parts, run_exercise
 
-    lookup = catalog.public_suite if public_only else catalog.suite
+    if part == "hidden" and (first.status in SETTLED or not first.properties
+                             or all(p.outcome == "skipped" for p in first.properties)):
+        return first  # nothing was checkable (e.g. an import that hangs): do not try twice
+    lookup = catalog.public_suite if part == "public" else catalog.suite
     try:
         ex = lookup(e.id)
-        res = run_exercise(ex, worker, points=e.points, title=e.title, budget=budget)
+        res = run_exercise(ex, worker, points=e.points, title=e.title, budget=budget,
+                           part="hidden" if part == "hidden" else "public")
     except Exception as exc:  # noqa: BLE001 - one broken suite must not cost the others
         worker.stop()
-        return _internal_error(e, exc, brief=public_only)
-    if public_only and not res.properties:
+        return _internal_error(e, exc, brief=part == "public")
+    if part == "hidden":
+        return merge_parts(ex, first, res)
+    if part == "public" and not res.properties:
         res.properties = _not_run(ex, res)
     return res
+
+
+def _remaining(budget: Budget, first: ExerciseResult) -> Budget:
+    """The exercise's time budget left for its hidden part."""
+    return Budget(budget.call_seconds, max(budget.exercise_seconds - first.seconds, 1.0))
 
 
 def _internal_error(e, exc, brief):

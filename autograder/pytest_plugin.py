@@ -67,7 +67,7 @@ class Checker:
             from autograder.report import build
             from autograder.results import Budget, GradeResult
 
-            res = check_exercise(catalog.entry(exercise_id), self.worker, Budget(), public_only=True)
+            res = check_exercise(catalog.entry(exercise_id), self.worker, Budget(), part="public")
             result = GradeResult(submission=str(self.worker.submission), exercises=[res],
                                  isolation=getattr(self.worker, "isolation", ""), public_only=True,
                                  grader_version=__version__)

@@ -176,14 +176,19 @@ def run_property(ex: Exercise, prop, student: Student) -> PropertyResult:
     return result
 
 
+PARTS = {"all": lambda p: True, "public": lambda p: p.public, "hidden": lambda p: not p.public}
+
+
 def run_exercise(ex: Exercise, worker: Worker, *, points: float, title: str,
-                 budget: Budget = Budget()) -> ExerciseResult:
-    """Check every property of ``ex`` on the submission behind ``worker``."""
+                 budget: Budget = Budget(), part: str = "all") -> ExerciseResult:
+    """Check the properties of ``ex`` (all, or only its public or hidden ones) on ``worker``'s submission."""
     started = time.monotonic()
     res = ExerciseResult(id=ex.id, title=title, max_score=points, course=ex.course)
-    _forget_hidden_inputs(worker)
+    properties = [p for p in ex.properties if PARTS[part](p)]
+    if part != "hidden":
+        _forget_hidden_inputs(worker)
     try:
-        defined = worker.load(ex.unit, ex.requires)
+        defined = _load(worker, ex)
     except StudentError as e:
         res.status, res.message = ERROR, f"your module could not be imported: {e.summary()}"
         if e.type in ("LookupError",):
@@ -201,7 +206,7 @@ def run_exercise(ex: Exercise, worker: Worker, *, points: float, title: str,
 
     deadline = started + budget.exercise_seconds
     student = Student(worker, ex.unit, deadline)
-    for prop in ex.properties:
+    for prop in properties:
         if prop.public:
             _forget_hidden_inputs(worker)
         try:
@@ -214,7 +219,7 @@ def run_exercise(ex: Exercise, worker: Worker, *, points: float, title: str,
                               else f" (this exercise needs it to check {ex.function})"))
             res.properties = [PropertyResult(p.name, p.description, p.public, p.weight, False,
                                              outcome="skipped", message="not started", hint=p.hint)
-                              for p in ex.properties]
+                              for p in properties]
             return _finish(res, started, worker)
         _note_hidden_inputs(worker, prop)
         if worker.alive:  # a lost worker is replaced lazily by the next call
@@ -225,9 +230,41 @@ def run_exercise(ex: Exercise, worker: Worker, *, points: float, title: str,
         out = worker.take_output()  # what was printed until the caches were dropped
         pr.student_output, pr.output_dropped = out.text, out.dropped
         res.properties.append(pr)
-    _forget_hidden_inputs(worker)
+    if part != "hidden":
+        _forget_hidden_inputs(worker)
     _score(ex, res)
     return _finish(res, started, worker)
+
+
+def merge_parts(ex: Exercise, public: ExerciseResult, hidden: ExerciseResult) -> ExerciseResult:
+    """One exercise's result from its public part and its hidden part, graded separately."""
+    public.properties = public.properties + hidden.properties
+    public.seconds = round(public.seconds + hidden.seconds, 3)
+    if hidden.status in (TIMEOUT, CRASHED, ERROR) and not hidden.properties:
+        public.message = public.message or hidden.message
+    _score(ex, public)
+    if not hidden.properties and hidden.status in (TIMEOUT, CRASHED, ERROR):
+        public.status = hidden.status  # the hidden part could not even import the module
+    return public
+
+
+def _load(worker: Worker, ex: Exercise):
+    """Import the exercise's module; returns the required names it defines.
+
+    A worker that already served other exercises may have been broken by them (the
+    student's code can patch the worker itself): if it fails here, the import is
+    tried once more in a fresh worker, so one exercise's damage costs only itself.
+    """
+    served = getattr(worker, "_served_proc", None) is worker.proc and worker.proc is not None
+    try:
+        defined = worker.load(ex.unit, ex.requires)
+    except WorkerLost:
+        if not served:
+            raise
+        worker.take_output()
+        defined = worker.load(ex.unit, ex.requires)
+    worker._served_proc = worker.proc
+    return defined
 
 
 def _note_hidden_inputs(worker: Worker, prop):
@@ -242,8 +279,9 @@ def _forget_hidden_inputs(worker: Worker):
     /tmp, in a thread that prints them later). What a public property prints or
     raises, and what an import prints or raises, reaches the student's report, so
     those run in a process that never saw a hidden input. Output still buffered
-    from the old process belongs to the hidden property and is dropped. This costs
-    one worker start per exercise (about 0.1 s in the sandbox).
+    from the old process belongs to the hidden property and is dropped. `grade`
+    runs every exercise's public part first and all the hidden parts after, so this
+    costs one extra worker start per submission rather than one per exercise.
     """
     if worker.proc is not None and getattr(worker, "_hidden_inputs_in", None) is worker.proc:
         worker.stop()

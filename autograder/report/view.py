@@ -29,6 +29,9 @@ SCORING = ("exercise score = points x (sum of the weights of the passed properti
            "the inputs unchanged) count only if another property passes; total = sum of the "
            "exercise scores")
 WITHHELD = "details withheld: this is a hidden test"
+# What the student view says of a worker lost under a hidden property: the detail (an exit
+# status, a protocol error) is produced by the student's code and could carry hidden data.
+LOST = {"timeout": "your code did not finish in time", "crashed": "the process running your code died"}
 
 
 def build(result: GradeResult, visibility: str = "student") -> dict:
@@ -51,7 +54,9 @@ def build(result: GradeResult, visibility: str = "student") -> dict:
             message = p.message
             if not open_ and p.outcome == "error":
                 message = f"your function raised {p.error_type} on a hidden input ({WITHHELD})"
-            elif not open_ and p.outcome not in ("timeout", "crashed", "budget", "skipped"):
+            elif not open_ and p.outcome in LOST:
+                message = f"{LOST[p.outcome]} on a hidden input ({WITHHELD})"
+            elif not open_ and p.outcome not in ("budget", "skipped"):
                 message = WITHHELD
             failures.append({
                 "property": p.name, "description": p.description, "visibility": vis,
