@@ -9,7 +9,7 @@ import warnings
 
 import numpy as np
 
-from autograder.checking import assert_close, close
+from autograder.checking import assert_close
 from autograder.public.face import EDGE, _call, _distances, _f64, _m, _scale, triplet_cases, triplet_loss
 from reference import face as ref
 
@@ -107,26 +107,11 @@ def _l1(case):
     return _hinge_sum(np.abs(a - p).sum(axis=-1), np.abs(a - n).sum(axis=-1), _m(case))
 
 
-# ------------------------------------------------------------ diagnosis guard
-
-def _visible_only(compute, reference):
-    """A mistake that gives the right result on a case cannot be recognised from it: skip it there.
-
-    Without this, a property that fails for another reason (say a correct result next to a wrong
-    one for part of the batch) would name every mistake that happens to be harmless on its case.
-    """
-    def guarded(case):
-        wrong = compute(case)
-        if close(wrong, reference(case), nan_equal=True):
-            raise ValueError("this mistake does not change the result on this case")
-        return wrong
-    guarded.__name__ = getattr(compute, "__name__", "compute")
-    return guarded
+# ------------------------------------------------------------ reference result, for the diagnosis
 
 
 def _reference(case):
     return ref.triplet_loss(case.anchor, case.positive, case.negative, _m(case))
 
 
-for _mistake in triplet_loss.mistakes.values():
-    _mistake.computes = [_visible_only(c, _reference) for c in _mistake.computes]
+triplet_loss.reference = _reference

@@ -9,7 +9,7 @@ import warnings
 
 import numpy as np
 
-from autograder.checking import assert_close, close
+from autograder.checking import assert_close
 from autograder.public.losses import EDGE, _call, _scale, ce_cases, cross_entropy
 from reference import losses as ref
 
@@ -124,26 +124,11 @@ def _mean_over_classes(case):
     return ref.cross_entropy(case.logits, case.labels) / case.logits.shape[1]
 
 
-# ------------------------------------------------------------ diagnosis guard
-
-def _visible_only(compute, reference):
-    """A mistake that gives the right result on a case cannot be recognised from it: skip it there.
-
-    Without this, a property that fails for another reason (say a correct result next to a wrong
-    one for part of the batch) would name every mistake that happens to be harmless on its case.
-    """
-    def guarded(case):
-        wrong = compute(case)
-        if close(wrong, reference(case), nan_equal=True):
-            raise ValueError("this mistake does not change the result on this case")
-        return wrong
-    guarded.__name__ = getattr(compute, "__name__", "compute")
-    return guarded
+# ------------------------------------------------------------ reference result, for the diagnosis
 
 
 def _reference(case):
     return ref.cross_entropy(case.logits, case.labels)
 
 
-for _mistake in cross_entropy.mistakes.values():
-    _mistake.computes = [_visible_only(c, _reference) for c in _mistake.computes]
+cross_entropy.reference = _reference
