@@ -526,7 +526,6 @@ class SandboxLauncher(Launcher):
                           notes=list(self.plan.notes))
 
     def _prepare_plain(self, worker_dir, submission, fd_in, fd_out, linux) -> LaunchSpec:
-        layout = _layout()
         uid = self.plan.uid
         if uid is not None and not _readable_by_others(submission):
             submission = self._stage(submission)
