@@ -105,8 +105,13 @@ def _common_options(p, formats, measure):
                    help="also append a Markdown summary to FILE (e.g. \"$GITHUB_STEP_SUMMARY\")")
     p.add_argument("--fail-under", type=float, metavar="PERCENT",
                    help=f"exit with status 1 when {measure} is below PERCENT")
+    add_limit_options(p)
+
+
+def add_limit_options(p, record="the report"):
+    """Time limits and isolation options, shared by every command that runs student code."""
     p.add_argument("--call-timeout", type=float, default=10.0, metavar="SECONDS",
-                   help="time limit for one call of a function (default 10)")
+                   help="time limit for one call of a student function (default 10)")
     p.add_argument("--exercise-timeout", type=float, default=60.0, metavar="SECONDS",
                    help="time limit for all the checks of one exercise (default 60)")
     iso = p.add_mutually_exclusive_group()
@@ -114,7 +119,7 @@ def _common_options(p, formats, measure):
                      help="refuse to run unless every confinement mechanism is available "
                           "(see `dlgrade doctor`)")
     iso.add_argument("--no-sandbox", action="store_true",
-                     help="run the code as a plain process (debugging only; the report says so)")
+                     help=f"run student code as plain processes (debugging only; {record} says so)")
 
 
 #: Commands after which nothing is left running: `run` ends the process at once.

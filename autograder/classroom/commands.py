@@ -9,6 +9,7 @@ EXPORT_FORMATS = ("csv", "gradescope", "canvas", "nbgrader")  # exports.FORMATS,
 
 
 def register(subparsers) -> dict:
+    from ..cli import add_limit_options  # imported by cli itself while it builds its parser
     b = subparsers.add_parser(
         "batch", help="grade every submission in a folder into a gradebook",
         description="Grade every submission found in SUBMISSIONS (one folder, .py, .ipynb or .zip "
@@ -25,18 +26,9 @@ def register(subparsers) -> dict:
                    help="grade only this exercise (repeatable), e.g. activations.softmax")
     b.add_argument("--timeout", type=float, default=600.0, metavar="SECONDS",
                    help="wall-time limit for grading one submission (default 600)")
-    b.add_argument("--call-timeout", type=float, default=10.0, metavar="SECONDS",
-                   help="time limit for one call of a student function (default 10)")
-    b.add_argument("--exercise-timeout", type=float, default=60.0, metavar="SECONDS",
-                   help="time limit for all the checks of one exercise (default 60)")
     b.add_argument("--force", action="store_true",
                    help="grade again even the submissions the gradebook holds up to date")
-    iso = b.add_mutually_exclusive_group()
-    iso.add_argument("--require-sandbox", action="store_true",
-                     help="refuse to grade unless every confinement mechanism is available "
-                          "(see `dlgrade doctor`)")
-    iso.add_argument("--no-sandbox", action="store_true",
-                     help="run the workers as plain processes (debugging only; the gradebook says so)")
+    add_limit_options(b, record="the gradebook")
     b.add_argument("--dask", metavar="ADDRESS",
                    help="grade on the workers of the Dask cluster whose scheduler is at ADDRESS "
                         "(e.g. tcp://10.0.0.5:8786); this command still writes the gradebook. "

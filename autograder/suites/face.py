@@ -5,7 +5,6 @@ The exercise, its strategies and its public properties are in
 mistakes recognised by value.
 """
 
-import warnings
 
 import numpy as np
 
@@ -27,14 +26,6 @@ def matches_reference(student, case):
 
 # ------------------------------------------------------------ known mistakes
 
-def _quiet(fn):
-    def wrapped(case):
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return fn(case)
-    wrapped.__name__ = fn.__name__
-    return wrapped
-
 
 def _hinge_sum(d_ap, d_an, margin):
     return float(np.sum(np.maximum(d_ap - d_an + margin, 0.0)))
@@ -43,7 +34,6 @@ def _hinge_sum(d_ap, d_an, margin):
 @triplet_loss.mistake("mean_not_sum", "the hinge terms are averaged over the batch",
                       "The triplet loss is the sum of the per-triplet terms over the batch: use "
                       "np.sum, not np.mean.")
-@_quiet
 def _mean_not_sum(case):
     d_ap, d_an = _distances(case)
     return float(np.mean(np.maximum(d_ap - d_an + _m(case), 0.0)))

@@ -5,7 +5,6 @@ The exercise, its strategies and its public properties are in
 the mistakes recognised by value.
 """
 
-import warnings
 
 import numpy as np
 
@@ -25,14 +24,6 @@ def matches_reference(student, case):
 
 
 # ------------------------------------------------------------ known mistakes
-
-def _quiet(fn):
-    def wrapped(case):
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return fn(case)
-    wrapped.__name__ = fn.__name__
-    return wrapped
 
 
 def _rows(case):
@@ -58,7 +49,6 @@ def _sum_not_mean(case):
 
 
 def _no_logsumexp(dtype):
-    @_quiet
     def compute(case):
         z = case.logits.astype(dtype)
         e = np.exp(z)
@@ -76,7 +66,6 @@ for _dt in (np.float64, np.float32):
 
 
 def _clipped(eps, how):
-    @_quiet
     def compute(case):
         p = _probs(case)[_rows(case)]
         q = p + eps if how == "add" else np.clip(p, eps, 1.0 - (eps if how == "clip2" else 0.0))
