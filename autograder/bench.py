@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import catalog
 from .grade import grade
-from .isolation import default_launcher
+from .isolation import default_launcher, probes
 from .isolation.launch import PlainLauncher
 from .isolation.wire import Handle
 
@@ -63,11 +63,19 @@ def _replay(recording, modules) -> float:
         return v
 
     calls = []
-    for module, func, args, kwargs, keep, result in recording:
-        calls.append((getattr(modules[module], func), args, kwargs, keep, result))
+    for module, func, args, kwargs, keep, result, on, whole in recording:
+        calls.append((module, func, args, kwargs, keep, result, on, whole))
     start = time.perf_counter()
-    for fn, args, kwargs, keep, result in calls:
+    for module, func, args, kwargs, keep, result, on, whole in calls:
+        if on is not None:
+            fn = getattr(kept[on.id], func)
+        elif module == "@probe":
+            fn = probes.BUILDERS[func]
+        else:
+            fn = getattr(modules[module], func)
         out = fn(*[resolve(a) for a in args], **{k: resolve(v) for k, v in kwargs.items()})
+        if whole:
+            kept[result.id] = out
         for i in keep:
             kept[result[i].id] = out[i]
     return time.perf_counter() - start

@@ -53,18 +53,36 @@ class Student:
         self.calls = 0
         self._called = set()
 
-    def call(self, name, *args, keep=(), echo=False, **kwargs):
+    def call(self, name, *args, keep=(), echo=False, on=None, keep_whole=False, **kwargs):
+        """Call the student's ``name`` in the worker (``on``: a method of a kept object).
+
+        ``keep`` lists result positions to leave in the worker (caches), ``keep_whole`` leaves
+        the whole result there (an object whose methods are called later); both come back as
+        handles.
+        """
         if time.monotonic() > self._deadline:
             raise OutOfTime()
         first = name not in self._called
         self._called.add(name)
         self.calls += 1
         try:
-            return self._worker.call(self._unit, name, args, kwargs, keep, echo)
+            return self._worker.call(self._unit, name, args, kwargs, keep, echo, on=on,
+                                     keep_whole=keep_whole)
         except StudentError as exc:
             if first and exc.type == "NotImplementedError":
                 raise NotStarted(name) from None
             raise
+
+    def probe(self, name, *args, **kwargs):
+        """Build one of the worker's probe objects (isolation/probes.py); returns its handle,
+        which may be passed to student functions in place of the object."""
+        if time.monotonic() > self._deadline:
+            raise OutOfTime()
+        return self._worker.call("@probe", name, args, kwargs, keep_whole=True)
+
+    def method(self, obj, name, *args, echo=False, keep_whole=False, **kwargs):
+        """Call method ``name`` of a kept object (a handle from ``call(..., keep_whole=True)``)."""
+        return self.call(name, *args, echo=echo, on=obj, keep_whole=keep_whole, **kwargs)
 
     def __getattr__(self, name):
         if name.startswith("_"):

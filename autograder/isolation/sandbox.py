@@ -53,7 +53,7 @@ from .launch import Launcher, LaunchSpec, worker_environment
 UID_BASE = 64000
 SANDBOX_WORKER_DIR = "/dlgrade/worker"
 SANDBOX_SUBMISSION = "/submission"
-WORKER_FILES = ("worker_main.py", "wire.py", "lockdown.py")
+WORKER_FILES = ("worker_main.py", "wire.py", "lockdown.py", "probes.py")
 GiB = 1 << 30
 MiB = 1 << 20
 

@@ -286,15 +286,24 @@ class Worker:
             raise self._lost("protocol", "malformed load reply")
         return [n for n in defined if isinstance(n, str)]
 
-    def call(self, module: str, func: str, args=(), kwargs=None, keep=(), echo=False):
-        """Call a student function; with ``echo`` return (result, args after, kwargs after)."""
-        reply, value = self.request({"op": "call", "module": module, "func": func, "keep": list(keep),
-                                     "echo": bool(echo)}, (list(args), dict(kwargs or {})))
+    def call(self, module: str, func: str, args=(), kwargs=None, keep=(), echo=False, on=None,
+             keep_whole=False):
+        """Call a student function; with ``echo`` return (result, args after, kwargs after).
+
+        ``on`` (a Handle) calls the method ``func`` of an object kept in the worker instead;
+        ``keep_whole`` keeps the whole result there and returns its Handle.
+        """
+        header = {"op": "call", "module": module, "func": func, "keep": list(keep), "echo": bool(echo)}
+        if on is not None:
+            header["on"] = on.id
+        if keep_whole:
+            header["keep_whole"] = True
+        reply, value = self.request(header, (list(args), dict(kwargs or {})))
         if not reply.get("ok"):
             raise StudentError(reply.get("error") or {}, self.source)
         if self.recording is not None:
             self.recording.append((module, func, args, dict(kwargs or {}), tuple(keep),
-                                   value[0] if echo else value))
+                                   value[0] if echo else value, on, keep_whole))
         return value
 
     def drop_caches(self):

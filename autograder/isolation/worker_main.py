@@ -10,8 +10,10 @@ requests from FD_IN and writes replies to FD_OUT; the student's stdout and
 stderr go to the grader on separate pipes.
 
 Requests: ``load`` (import a unit module of the submission), ``call`` (call a
-function; results at the ``keep`` positions stay here as caches and are sent
-back as handles), ``drop`` (forget every kept cache).
+function; results at the ``keep`` positions, or the whole result with
+``keep_whole``, stay here and are sent back as handles; ``on`` names a kept
+object whose method is called; module ``@probe`` builds one of the objects of
+``probes.py``), ``drop`` (forget every kept object).
 """
 
 import os
@@ -26,6 +28,7 @@ import traceback  # noqa: E402
 
 import numpy as np  # noqa: E402  (imported before any student code)
 
+import probes  # noqa: E402
 import wire  # noqa: E402
 
 MAX_TRACEBACK = 4000
@@ -111,10 +114,21 @@ class Worker:
             names = [n for n in msg.get("names", []) if callable(getattr(module, n, None))]
             return {"defined": names}, None
         if op == "call":
-            module = self.load(msg["module"])
-            func = getattr(module, msg["func"], None)
-            if func is None or not callable(func):
-                raise LookupError(f"{msg['func']} is not defined in the submission")
+            if msg.get("on") is not None:  # a method of an object kept earlier (e.g. a class instance)
+                target = self.resolve(wire.Handle(msg["on"]))
+                name = str(msg["func"])
+                func = None if name.startswith("_") else getattr(target, name, None)
+                if func is None or not callable(func):
+                    raise LookupError(f"{type(target).__name__} has no method {name}")
+            elif msg.get("module") == "@probe":  # an object the grader asks for (probes.py)
+                func = probes.BUILDERS.get(msg.get("func"))
+                if func is None:
+                    raise LookupError(f"unknown probe {msg.get('func')!r}")
+            else:
+                module = self.load(msg["module"])
+                func = getattr(module, msg["func"], None)
+                if func is None or not callable(func):
+                    raise LookupError(f"{msg['func']} is not defined in the submission")
             args, kwargs = value if value is not None else ((), {})
             result = func(*self.resolve(list(args)), **self.resolve(dict(kwargs)))
             if msg.get("echo"):  # the grader checks that the inputs were not modified
@@ -131,6 +145,8 @@ class Worker:
         raise ValueError(f"unknown op {op!r}")
 
     def _keep_positions(self, result, msg):
+        if msg.get("keep_whole"):  # the grader gets a handle to the whole result
+            return self.keep(result)
         keep = msg.get("keep") or []
         if keep:
             if not isinstance(result, (tuple, list)) or len(result) <= max(keep):
