@@ -52,7 +52,14 @@ def _parser(full: bool):
     p.add_argument("--version", action="version", version=f"dlgrade {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    sub.add_parser("list", help="list the exercises with their points")
+    ls = sub.add_parser("list", help="list the exercises with their points",
+                        description="List the exercises with their points; with --details, also "
+                        "each exercise's properties (public or hidden) and its catalog of known "
+                        "mistakes.")
+    ls.add_argument("selection", nargs="*", metavar="UNIT_OR_ID",
+                    help="only these units or exercise ids (e.g. optim, metrics.roc_auc)")
+    ls.add_argument("--details", "-d", action="store_true",
+                    help="show the properties and the named mistakes of each exercise")
 
     c = sub.add_parser("check", help="run the public checks on your exercises (no score: the hidden "
                        "tests are not run)",
@@ -164,12 +171,33 @@ def main(argv=None) -> int:
 
 
 def cmd_list(args) -> int:
+    chosen = [e for e in catalog.entries()
+              if not args.selection or e.id in args.selection or e.unit in args.selection]
+    if not chosen:
+        raise UsageError(f"no exercise or unit named {', '.join(args.selection)}; run `dlgrade list` "
+                         "for the catalog")
+    width = max(len(e.id) for e in chosen) + 2
     total = 0.0
-    for e in catalog.entries():
-        print(f"{e.id:<28} {e.points:>5g}  {e.title}")
+    for e in chosen:
+        print(f"{e.id:<{width}} {e.points:>5g}  {e.title}")
         total += e.points
-    print(f"{'total':<28} {total:>5g}")
+        if args.details:
+            _print_details(e.id)
+    print(f"{'total':<{width}} {total:>5g}")
     return EXIT_OK
+
+
+def _print_details(exercise_id):
+    """The properties and mistakes of one exercise: the whole suite where it is installed (the
+    instructor's checkout), the public part only in the student release."""
+    try:
+        ex = catalog.suite(exercise_id)
+    except ImportError:
+        ex = catalog.public_suite(exercise_id)
+    for p in ex.properties:
+        print(f"    [{'public' if p.public else 'hidden'} x{p.weight:g}] {p.description}")
+    for m in ex.mistakes.values():
+        print(f"    mistake {m.id}: {m.title}")
 
 
 def cmd_grade(args) -> int:

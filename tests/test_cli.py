@@ -20,6 +20,16 @@ def test_list_shows_every_exercise_with_points(capsys):
     assert f"{sum(e.points for e in catalog.entries()):g}" in out
 
 
+def test_list_details_shows_properties_and_mistakes_of_the_chosen_exercises(capsys):
+    assert main(["list", "--details", "optim.adam_step", "activations"]) == 0
+    out = capsys.readouterr().out
+    ex = catalog.suite("optim.adam_step")
+    for p in ex.properties:
+        assert p.description in out
+    assert "[hidden x3]" in out and "mistake eps_inside_sqrt:" in out
+    assert "activations.softmax" in out and "layers.dense_forward" not in out
+
+
 def test_json_report_has_the_documented_fields(tmp_path):
     out = tmp_path / "r.json"
     assert main(["grade", str(SOFTMAX_BUG), "-e", "activations.softmax", "-f", "json", "-o", str(out)]) == 0
