@@ -66,11 +66,17 @@ def build_notebook(unit: str, source: str) -> dict:
         return "\n".join(lines[start - 1:end]).rstrip()
 
     graded = {e.id.split(".", 1)[1]: e for e in catalog.entries() if e.unit == unit}
+    definitions = (ast.FunctionDef, ast.ClassDef)
     imports = [segment(n) for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
-    functions = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
+    # Module-level constants and the like go into the setup cell, after the imports.
+    others = [segment(n) for i, n in enumerate(tree.body)
+              if not isinstance(n, (ast.Import, ast.ImportFrom, *definitions))
+              and not (i == 0 and isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+    functions = [n for n in tree.body if isinstance(n, definitions)]
 
     cells = [_markdown(_intro(unit, ast.get_docstring(tree) or "", graded, functions)),
-             _code("\n".join(imports) or "import numpy as np", _nbgrader(f"{unit}-setup", locked=True))]
+             _code("\n".join(imports + others) or "import numpy as np",
+                   _nbgrader(f"{unit}-setup", locked=True))]
     for fn in functions:
         entry = graded.get(fn.name)
         exercise_id = entry.id if entry else f"{unit}.{fn.name}"
