@@ -62,11 +62,13 @@ def _digest(path: Path) -> bytes:
 
 @lru_cache(maxsize=None)
 def suite_version() -> str:
-    """sha256 (16 hex digits) over catalog.toml, the public and hidden suites, the references and the checking code."""
+    """sha256 (16 hex digits) over catalog.toml, the public and hidden suites, the references, the
+    checking code and the probe objects the worker builds for exercises."""
     reference = Path(importlib.util.find_spec("reference").origin).parent
     files = [AUTOGRADER / "catalog.toml", *sorted((AUTOGRADER / "suites").glob("*.py")),
              *sorted((AUTOGRADER / "public").glob("*.py")),
-             *sorted(reference.glob("*.py")), *sorted((AUTOGRADER / "checking").glob("*.py"))]
+             *sorted(reference.glob("*.py")), *sorted((AUTOGRADER / "checking").glob("*.py")),
+             AUTOGRADER / "isolation" / "probes.py"]
     h = hashlib.sha256()
     for f in files:
         h.update(f"{f.parent.name}/{f.name}\0".encode() + f.read_bytes() + b"\0")
