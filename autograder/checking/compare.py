@@ -117,7 +117,8 @@ def mismatch(received, expected, scale=None, nan_equal=False):
     if not bad.any():
         return None
     with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
-        rel = err / np.maximum(np.abs(expected), np.finfo(float).tiny)
+        # relative to non-zero expected values only (next to a 0 it means nothing)
+        rel = np.where(expected != 0, err / np.abs(expected), np.nan)
     idx = tuple(int(i) for i in np.argwhere(bad)[0])
     finite_err = err[np.isfinite(err)]
     return {
@@ -164,6 +165,7 @@ def assert_close(received, expected, *, name="the result", scale=None, observed=
     where = f"[{', '.join(map(str, m['index']))}]" if m["index"] else ""
     text = (f"{name}: {m['count']} of {m['size']} values differ from the expected ones; "
             f"the first at index {where or '()'}: got {m['received_at']:.6g}, expected {m['expected_at']:.6g} "
-            f"(max abs error {m['max_abs']:.3g}, max rel error {m['max_rel']:.3g}")
+            f"(max abs error {m['max_abs']:.3g}"
+            + (f", max rel error {m['max_rel']:.3g}" if np.isfinite(m["max_rel"]) else ""))
     text += f", {m['nonfinite']} non-finite values)." if m["nonfinite"] else ")."
     raise Failure(text, expected=expected, received=received, observed=obs)

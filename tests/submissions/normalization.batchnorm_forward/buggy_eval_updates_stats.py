@@ -1,0 +1,20 @@
+"""Also moves the running statistics in evaluation mode."""
+import numpy as np
+
+
+def batchnorm_forward(x, gamma, beta, running_mean, running_var, train=True, momentum=0.1,
+                      eps=1e-5):
+    x = np.asarray(x, dtype=np.float64)
+    if train:
+        n = x.shape[0]
+        mu = x.mean(axis=0)
+        var = x.var(axis=0)
+        x_hat = (x - mu) / np.sqrt(var + eps)
+        running_mean = (1 - momentum) * running_mean + momentum * mu
+        running_var = (1 - momentum) * running_var + momentum * var * n / (n - 1)
+    else:
+        x_hat = (x - running_mean) / np.sqrt(running_var + eps)
+        running_mean = (1 - momentum) * running_mean + momentum * x.mean(axis=0)
+        running_var = (1 - momentum) * running_var + momentum * x.var(axis=0)
+    out = gamma * x_hat + beta
+    return out, running_mean, running_var, (x_hat, gamma)

@@ -1,0 +1,12 @@
+"""Adds eps after the square root."""
+import numpy as np
+
+EXPECTED_MISTAKE = "eps_outside_sqrt"
+
+
+def layernorm_forward(x, gamma, beta, eps=1e-5):
+    mu = x.mean(axis=1, keepdims=True)
+    var = x.var(axis=1, keepdims=True)
+    x_hat = (x - mu) / (np.sqrt(var) + eps)
+    out = gamma * x_hat + beta
+    return out, (x_hat, var, gamma, eps)

@@ -1,0 +1,12 @@
+"""Uses the unbiased variance of each row (ddof=1)."""
+import numpy as np
+
+EXPECTED_MISTAKE = "unbiased_variance"
+
+
+def layernorm_forward(x, gamma, beta, eps=1e-5):
+    mu = x.mean(axis=1, keepdims=True)
+    var = x.var(axis=1, keepdims=True, ddof=1)
+    x_hat = (x - mu) / np.sqrt(var + eps)
+    out = gamma * x_hat + beta
+    return out, (x_hat, var, gamma, eps)
