@@ -22,7 +22,7 @@ from conftest import ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
 SOLUTIONS = ROOT / "solutions"
-EXECUTED_UNITS = ("layers", "activations")  # executed in a real kernel: keep the test short
+EXECUTED_UNITS = ("layers", "activations", "mlp")  # executed in a real kernel (mlp: a class); keep it short
 
 
 def _nb(unit):
@@ -77,7 +77,8 @@ def test_notebook_layout(unit):
     for e in entries:
         function = e.id.split(".")[1]
         cell = solutions[grade_id(e.id)]
-        assert cell.startswith(f"def {function}(") and BEGIN_MARKER in cell and END_MARKER in cell
+        assert cell.startswith((f"def {function}(", f"class {function}")), cell[:80]
+        assert BEGIN_MARKER in cell and END_MARKER in cell
         assert cell in source  # the whole function, verbatim
         meta = next(c["metadata"]["nbgrader"] for c in cells
                     if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id(e.id))
@@ -228,25 +229,32 @@ def course(tmp_path_factory):
     return root
 
 
-def _solution_region(unit, function):
+def _solution_regions(unit, name):
+    """The marked regions of a function, or of each method of a class, in order."""
     source = (SOLUTIONS / f"{unit}.py").read_text()
-    node = next(n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef) and n.name == function)
+    node = next(n for n in ast.parse(source).body
+                if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name == name)
     lines = source.splitlines()[node.lineno - 1:node.end_lineno + 1]
-    begin = next(i for i, line in enumerate(lines) if line.strip() == BEGIN_MARKER)
-    end = next(i for i, line in enumerate(lines) if line.strip() == END_MARKER)
-    return lines[begin + 1:end]
+    begins = [i for i, line in enumerate(lines) if line.strip() == BEGIN_MARKER]
+    ends = [i for i, line in enumerate(lines) if line.strip() == END_MARKER]
+    assert begins and len(begins) == len(ends)
+    return [lines[b + 1:e] for b, e in zip(begins, ends)]
+
+
+DEFINED = re.compile(r"(?:def|class) (\w+)")
 
 
 def _fill(nb, unit):
-    """What a student does: their code in place of nbgrader's stub, in every solution cell."""
+    """What a student does: their code in place of nbgrader's stubs, in every solution cell."""
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("solution"):
-            function = re.match(r"def (\w+)\(", cell.source).group(1)
+            name = DEFINED.match(cell.source).group(1)
             lines = cell.source.split("\n")
-            at = next(i for i, line in enumerate(lines) if line.strip() == "raise NotImplementedError()")
-            assert lines[at - 1].strip() == "# YOUR CODE HERE"
-            lines[at - 1:at + 1] = _solution_region(unit, function)
+            for region in _solution_regions(unit, name):
+                at = next(i for i, line in enumerate(lines) if line.strip() == "raise NotImplementedError()")
+                assert lines[at - 1].strip() == "# YOUR CODE HERE"
+                lines[at - 1:at + 1] = region
             cell.source = "\n".join(lines)
     return nb
 
@@ -261,9 +269,10 @@ def test_nbgrader_releases_the_student_version(course, unit):
         meta = cell["metadata"].get("nbgrader", {})
         if meta.get("solution"):
             assert "raise NotImplementedError()" in text
-            function = re.match(r"def (\w+)\(", text).group(1)
-            for line in _solution_region(unit, function):  # no line of the solution is left
-                assert line.strip() == "" or line.strip().startswith("#") or line not in text.split("\n")
+            name = DEFINED.match(text).group(1)
+            for region in _solution_regions(unit, name):  # no line of the solution is left
+                for line in region:
+                    assert line.strip() == "" or line.strip().startswith("#") or line not in text.split("\n")
         if meta.get("locked"):
             assert cell["metadata"]["editable"] is False
     ids = {e.id for e in catalog.entries() if e.unit == unit}

@@ -1,0 +1,21 @@
+"""Returns count >= patience on every call, so an improvement after a stop returns False."""
+import numpy as np
+
+EXPECTED_MISTAKE = "not_sticky"
+
+
+class EarlyStopping:
+    def __init__(self, patience, min_delta=0.0):
+        self.patience = patience
+        self.min_delta = min_delta
+        self.best = None
+        self.count = 0
+        self.stop = False
+
+    def step(self, val_loss):
+        if self.best is None or val_loss < self.best - self.min_delta:
+            self.best = val_loss
+            self.count = 0
+        else:
+            self.count += 1
+        return self.count >= self.patience

@@ -1,0 +1,22 @@
+"""Stops when the count reaches patience - 1."""
+import numpy as np
+
+EXPECTED_MISTAKE = "stops_one_epoch_early"
+
+
+class EarlyStopping:
+    def __init__(self, patience, min_delta=0.0):
+        self.patience = patience
+        self.min_delta = min_delta
+        self.best = None
+        self.count = 0
+        self.stop = False
+
+    def step(self, val_loss):
+        if self.best is None or val_loss < self.best - self.min_delta:
+            self.best = val_loss
+            self.count = 0
+        else:
+            self.count += 1
+        self.stop = self.stop or (self.count >= self.patience - 1)
+        return self.stop

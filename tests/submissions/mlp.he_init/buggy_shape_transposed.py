@@ -1,0 +1,8 @@
+"""Returns a matrix of shape (fan_in, fan_out)."""
+import numpy as np
+
+EXPECTED_MISTAKE = "shape_transposed"
+
+
+def he_init(fan_in, fan_out, rng):
+    return rng.normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_in, fan_out))

@@ -1,0 +1,37 @@
+"""Computes dW as a_prev.T @ dz, the transpose of the right gradient."""
+import numpy as np
+
+EXPECTED_MISTAKE = "dW_transposed"
+
+
+def mlp_forward(x, params):
+    L = len([k for k in params if k.startswith("W")])
+    a = x
+    layers = []
+    for l in range(1, L + 1):
+        W, b = params["W%d" % l], params["b%d" % l]
+        z = a @ W.T + b
+        layers.append((a, W, z))
+        if l < L:
+            a = np.maximum(z, 0)
+    z_out = z
+    e = np.exp(z_out - z_out.max(axis=1, keepdims=True))
+    probs = e / e.sum(axis=1, keepdims=True)
+    return probs, (layers, probs)
+
+def mlp_backward(labels, cache):
+    layers, probs = cache
+    n = probs.shape[0]
+    dz = probs.copy()
+    dz[np.arange(n), labels] -= 1
+    dz = dz / n
+    pass
+    grads = {}
+    for l in range(len(layers), 0, -1):
+        a_prev, W, _ = layers[l - 1]
+        grads["W%d" % l] = a_prev.T @ dz
+        grads["b%d" % l] = dz.sum(axis=0)
+        if l > 1:
+            z_prev = layers[l - 2][2]
+            dz = (dz @ W) * (z_prev > 0)
+    return grads

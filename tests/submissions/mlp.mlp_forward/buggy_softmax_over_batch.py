@@ -1,0 +1,19 @@
+"""Normalises the softmax over the batch axis instead of the classes."""
+import numpy as np
+
+EXPECTED_MISTAKE = "softmax_over_batch"
+
+
+def mlp_forward(x, params):
+    L = len([k for k in params if k.startswith("W")])
+    a = x
+    layers = []
+    for l in range(1, L + 1):
+        W, b = params["W%d" % l], params["b%d" % l]
+        z = a @ W.T + b
+        layers.append((a, W, z))
+        if l < L:
+            a = np.maximum(z, 0)
+    e = np.exp(z - z.max(axis=0, keepdims=True))
+    probs = e / e.sum(axis=0, keepdims=True)
+    return probs, (layers, probs)

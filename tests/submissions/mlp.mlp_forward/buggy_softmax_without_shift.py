@@ -1,0 +1,19 @@
+"""Exponentiates the logits without subtracting the row maximum (overflows for large logits)."""
+import numpy as np
+
+EXPECTED_MISTAKE = "softmax_without_shift"
+
+
+def mlp_forward(x, params):
+    L = len([k for k in params if k.startswith("W")])
+    a = x
+    layers = []
+    for l in range(1, L + 1):
+        W, b = params["W%d" % l], params["b%d" % l]
+        z = a @ W.T + b
+        layers.append((a, W, z))
+        if l < L:
+            a = np.maximum(z, 0)
+    e = np.exp(z)
+    probs = e / e.sum(axis=1, keepdims=True)
+    return probs, (layers, probs)
