@@ -123,6 +123,9 @@ def show(v, max_items=30):
         return f"<array of shape {v.shape}, dtype {v.dtype}{rng_txt}>"
     if isinstance(v, dict):
         return "{" + ", ".join(f"{k!r}: {show(x, max_items)}" for k, x in v.items()) + "}"
+    if isinstance(v, (list, tuple)) and not isinstance(v, Case):
+        inner = ", ".join(show(x, max_items) for x in v)
+        return f"[{inner}]" if isinstance(v, list) else f"({inner}{',' if len(v) == 1 else ''})"
     if isinstance(v, float):
         return f"{v:.6g}"
     return repr(v)
