@@ -1,9 +1,113 @@
-"""Unit `optim`: the Adam optimiser step.
+"""Unit `optim`: optimiser update steps and learning-rate schedules.
 
-Course: seed 003 §5.4 Adam Optimizer (and §5.3 RMSProp Optimizer, whose
-running average of squared gradients Adam reuses).
+Every update step takes the parameter array, its gradient and the
+optimiser's state (velocity, running averages, moments) and returns NEW
+arrays: the updated parameter and the updated state, which the caller feeds
+into the next call. The schedules map an epoch number to a learning rate.
+
+Course: seed 001 §2.1.3 Gradient Descent Optimization Algorithms; seed 003
+§5.3 RMSProp Optimizer and §5.4 Adam Optimizer.
 """
+import math
+
 import numpy as np
+
+
+def sgd_step(param, grad, lr=0.01):
+    """One plain (stochastic) gradient descent update, returning a new array.
+
+    The parameter takes a step of length lr times the gradient, against the
+    gradient: new param = param - lr * grad, coordinate by coordinate.
+
+    Inputs:
+    - param: array of any shape (empty allowed), float32 or float64; the
+      current parameter values.
+    - grad: array of the same shape; the gradient of the loss at param.
+    - lr: float > 0; the learning rate (step size).
+
+    Returns:
+    - param: a NEW array of the same shape, the updated parameter.
+
+    Edge cases: arrays may be empty; a zero gradient leaves the parameter
+    where it is. The inputs must not be modified (no `param -= ...`).
+
+    Course: seed 001 §2.1.3 (Batch / Stochastic Gradient Descent).
+    """
+    ### BEGIN SOLUTION
+    return np.asarray(param) - lr * np.asarray(grad)
+    ### END SOLUTION
+
+
+def momentum_step(param, grad, velocity, lr=0.01, beta=0.9):
+    """One update of gradient descent with momentum (the course's form).
+
+    The velocity is an exponential moving average of the gradients: the
+    new velocity keeps a fraction beta of the old one and adds (1 - beta)
+    times the current gradient, v = beta * v + (1 - beta) * grad. The
+    parameter then moves against the NEW velocity: param - lr * v. (This is
+    torch.optim.SGD with momentum=beta and dampening=beta once its momentum
+    buffer exists; the form v = beta * v + grad without the factor
+    1 - beta is a different convention.)
+
+    Inputs:
+    - param: array of any shape (empty allowed), float32 or float64.
+    - grad: array of the same shape; the gradient at param.
+    - velocity: array of the same shape; the velocity returned by the
+      previous call (zeros before the first step).
+    - lr: float > 0; the learning rate.
+    - beta: float in [0, 1); the momentum coefficient (0 gives plain SGD).
+
+    Returns a tuple (param, velocity) of NEW arrays of the same shape: the
+    updated parameter and the updated velocity, ready for the next call.
+
+    Edge cases: arrays may be empty; with a zero gradient the velocity only
+    decays (v -> beta * v) and the parameter keeps moving along it. The
+    inputs must not be modified (no `velocity *= beta`, no `param -= ...`).
+
+    Course: seed 001 §2.1.3 (Momentum).
+    """
+    # Hint: compute the new velocity first, then use it in the update.
+    ### BEGIN SOLUTION
+    v_new = beta * np.asarray(velocity) + (1.0 - beta) * np.asarray(grad)
+    param_new = np.asarray(param) - lr * v_new
+    return param_new, v_new
+    ### END SOLUTION
+
+
+def rmsprop_step(param, grad, sq_avg, lr=0.01, alpha=0.99, eps=1e-8):
+    """One RMSprop update, returning new arrays.
+
+    RMSprop keeps, per coordinate, an exponential moving average s of the
+    SQUARED gradient: s = alpha * s + (1 - alpha) * grad**2. Each coordinate
+    then takes a step lr * grad divided by the root of that average:
+    param - lr * grad / (sqrt(s) + eps), so coordinates with large
+    gradients take smaller steps. eps is added AFTER the square root (as in
+    torch.optim.RMSprop; one line of the course text puts it inside).
+
+    Inputs:
+    - param: array of any shape (empty allowed), float32 or float64.
+    - grad: array of the same shape; the gradient at param.
+    - sq_avg: array of the same shape, >= 0; the average returned by the
+      previous call (zeros before the first step).
+    - lr: float > 0; the learning rate.
+    - alpha: float in [0, 1); the weight of the old average (decay rate).
+    - eps: float > 0; added to the root to avoid dividing by zero.
+
+    Returns a tuple (param, sq_avg) of NEW arrays of the same shape: the
+    updated parameter and the updated average of squared gradients.
+
+    Edge cases: arrays may be empty; with a zero gradient the parameter
+    stays and the average only decays (s -> alpha * s). The update uses the
+    NEW average. The inputs must not be modified.
+
+    Course: seed 003 §5.3 RMSProp Optimizer; seed 001 §2.1.3.
+    """
+    ### BEGIN SOLUTION
+    grad = np.asarray(grad)
+    s_new = alpha * np.asarray(sq_avg) + (1.0 - alpha) * grad * grad
+    param_new = np.asarray(param) - lr * grad / (np.sqrt(s_new) + eps)
+    return param_new, s_new
+    ### END SOLUTION
 
 
 def adam_step(param, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
@@ -49,4 +153,146 @@ def adam_step(param, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
     v_hat = v_new / (1.0 - beta2 ** t)
     param_new = param - lr * m_hat / (np.sqrt(v_hat) + eps)
     return param_new, m_new, v_new
+    ### END SOLUTION
+
+
+def adamw_step(param, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8,
+               weight_decay=1e-2):
+    """One AdamW update: Adam with decoupled weight decay, returning new arrays.
+
+    AdamW first shrinks the parameter towards zero, multiplying it by
+    (1 - lr * weight_decay), and then applies exactly the Adam step of
+    `adam_step` to the shrunk parameter, with the moments m and v built
+    from the gradient alone. The decay is "decoupled": weight_decay * param
+    is NOT added to the gradient (that would be Adam with an L2 penalty, in
+    which the decay gets divided by sqrt(v_hat) like the rest of the step).
+    This is torch.optim.AdamW.
+
+    Inputs:
+    - param: array of any shape (empty allowed), float32 or float64.
+    - grad: array of the same shape; the gradient of the loss at param.
+    - m, v: arrays of the same shape; the moments returned by the previous
+      call (zeros before the first step).
+    - t: int >= 1; the number of this step (1 for the first update).
+    - lr, beta1, beta2, eps: floats; as in adam_step.
+    - weight_decay: float >= 0; the decay rate (0 gives plain Adam).
+
+    Returns a tuple (param, m, v) of NEW arrays of the same shape: the
+    updated parameter and the updated (uncorrected) moments.
+
+    Edge cases: arrays may be empty; with a zero gradient and zero moments
+    the parameter is only multiplied by (1 - lr * weight_decay). The inputs
+    must not be modified.
+
+    Course: seed 001 §2.1.3 (AdamW); seed 003 §5.4 Adam Optimizer.
+    """
+    # Hint: the bias-corrected Adam step is the same as in adam_step.
+    ### BEGIN SOLUTION
+    decayed = np.asarray(param) * (1.0 - lr * weight_decay)
+    return adam_step(decayed, grad, m, v, t, lr=lr, beta1=beta1, beta2=beta2, eps=eps)
+    ### END SOLUTION
+
+
+def step_decay(lr0, epoch, step_size, gamma=0.1):
+    """Step decay: the learning rate drops by a factor gamma every step_size epochs.
+
+    lr = lr0 * gamma ** (number of COMPLETED blocks of step_size epochs)
+       = lr0 * gamma ** (epoch // step_size)   (integer division)
+    so the rate is constant within each block of step_size epochs: epochs
+    0 .. step_size - 1 use lr0, the next step_size epochs lr0 * gamma, ...
+    (torch.optim.lr_scheduler.StepLR).
+
+    Inputs:
+    - lr0: float > 0; the initial learning rate.
+    - epoch: int >= 0; the epoch (counted from 0).
+    - step_size: int >= 1; the number of epochs between two drops.
+    - gamma: float in (0, 1]; the factor applied at each drop.
+
+    Returns the learning rate at that epoch, a float.
+
+    Edge cases: epoch 0 gives lr0; gamma = 1 gives lr0 for every epoch.
+
+    Course: seed 001 §2.1.3 (learning-rate schedules).
+    """
+    ### BEGIN SOLUTION
+    return float(lr0 * gamma ** (epoch // step_size))
+    ### END SOLUTION
+
+
+def exponential_decay(lr0, epoch, gamma):
+    """Exponential decay: the learning rate is multiplied by gamma every epoch.
+
+    lr = lr0 * gamma ** epoch   (torch.optim.lr_scheduler.ExponentialLR).
+
+    Inputs:
+    - lr0: float > 0; the initial learning rate.
+    - epoch: int >= 0; the epoch (counted from 0).
+    - gamma: float in (0, 1]; the factor per epoch.
+
+    Returns the learning rate at that epoch, a float.
+
+    Edge cases: epoch 0 gives lr0; the rate stays positive (it may become
+    very small, e.g. 1e-200, without being wrong).
+
+    Course: seed 001 §2.1.3 (learning-rate schedules).
+    """
+    ### BEGIN SOLUTION
+    return float(lr0 * gamma ** epoch)
+    ### END SOLUTION
+
+
+def cosine_annealing(lr0, epoch, t_max, eta_min=0.0):
+    """Cosine annealing from lr0 down to eta_min over t_max epochs.
+
+    lr = eta_min + (lr0 - eta_min) * (1 + cos(pi * epoch / t_max)) / 2
+    (the closed form of torch.optim.lr_scheduler.CosineAnnealingLR). The
+    angle is in radians and runs from 0 at epoch 0 (lr = lr0) to pi at
+    epoch t_max (lr = eta_min), following half a cosine period.
+
+    Inputs:
+    - lr0: float > 0; the initial (largest) learning rate.
+    - epoch: int >= 0; the epoch (counted from 0).
+    - t_max: int >= 1; the number of epochs of the descent.
+    - eta_min: float, 0 <= eta_min < lr0; the final (smallest) rate.
+
+    Returns the learning rate at that epoch, a float.
+
+    Edge cases: epoch 0 gives lr0 and epoch t_max gives eta_min. After
+    t_max the same formula continues (do not clamp): the rate rises again
+    towards lr0, which it reaches at epoch 2 * t_max (the cosine has period
+    2 * t_max epochs).
+
+    Course: seed 001 §2.1.3 (learning-rate schedules).
+    """
+    # Hint: math.cos and math.pi work on plain Python floats.
+    ### BEGIN SOLUTION
+    return float(eta_min + (lr0 - eta_min) * (1.0 + math.cos(math.pi * epoch / t_max)) / 2.0)
+    ### END SOLUTION
+
+
+def linear_warmup(lr0, epoch, warmup_epochs, start_factor=0.1):
+    """Linear warm-up: the learning rate grows linearly to lr0, then stays there.
+
+    lr = lr0 * (start_factor + (1 - start_factor) * min(epoch, warmup_epochs) / warmup_epochs)
+    so epoch 0 uses lr0 * start_factor, the factor grows by the same amount
+    every epoch, reaches 1 at epoch warmup_epochs and stays 1 afterwards
+    (torch.optim.lr_scheduler.LinearLR with end_factor = 1 and total_iters =
+    warmup_epochs).
+
+    Inputs:
+    - lr0: float > 0; the learning rate after the warm-up.
+    - epoch: int >= 0; the epoch (counted from 0).
+    - warmup_epochs: int >= 1; the length of the warm-up.
+    - start_factor: float in (0, 1]; the fraction of lr0 used at epoch 0.
+
+    Returns the learning rate at that epoch, a float.
+
+    Edge cases: epoch 0 gives lr0 * start_factor; every epoch >=
+    warmup_epochs gives lr0; start_factor = 1 gives lr0 throughout.
+
+    Course: seed 001 §2.1.3 (learning-rate schedules).
+    """
+    ### BEGIN SOLUTION
+    progress = min(epoch, warmup_epochs) / warmup_epochs
+    return float(lr0 * (start_factor + (1.0 - start_factor) * progress))
     ### END SOLUTION
