@@ -278,6 +278,7 @@ ADAMW_EDGE = (
     _adamw_example((2, 3), state="random", t=100000, dtype=np.float32, lr=1.0, weight_decay=0.1),
     _adamw_example((3,), style="wide", state="random", t=2, lr=1.0, beta1=0.99, beta2=0.5,
                    weight_decay=0.9),
+    _adamw_example((3,), state="zero_grad", t=2, lr=1.0),                      # the DEFAULT decay shows
 )
 
 
