@@ -1,0 +1,22 @@
+"""Returns the local derivative without multiplying by dout."""
+import math
+
+import numpy as np
+
+EXPECTED_MISTAKE = "dout_ignored"
+
+
+def _cdf(x):
+    erf = np.vectorize(math.erf, otypes=[np.float64])
+    return 0.5 * (1 + erf(x / math.sqrt(2)))
+
+
+def gelu_forward(x):
+    x = np.asarray(x, dtype=np.float64)
+    return x * _cdf(x), x
+
+
+def gelu_backward(dout, cache):
+    x = cache
+    phi = np.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+    return _cdf(x) + x * phi

@@ -1,0 +1,19 @@
+"""Returns sigmoid(x) without multiplying by dout."""
+import numpy as np
+
+EXPECTED_MISTAKE = "dout_ignored"
+
+
+def _sigmoid(x):
+    z = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + z), z / (1 + z))
+
+
+def softplus_forward(x):
+    x = np.asarray(x, dtype=np.float64)
+    out = np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x)))
+    return out, x
+
+
+def softplus_backward(dout, cache):
+    return _sigmoid(cache)
