@@ -4,7 +4,7 @@ Every function casts its inputs to float64, never writes into them, and has no
 cache: backward functions take the forward inputs again. One module per unit.
 """
 
-from . import activations, cnn, detection, face, layers, losses, optim, rnn
+from . import activations, cnn, detection, face, layers, losses, metrics, mlp, normalization, optim, rnn
 
 __all__ = [
     "activations",
@@ -13,6 +13,9 @@ __all__ = [
     "face",
     "layers",
     "losses",
+    "metrics",
+    "mlp",
+    "normalization",
     "optim",
     "rnn",
 ]
