@@ -1,0 +1,10 @@
+"""Linear piece |r| - 0.5 delta (the factor delta is missing)."""
+import numpy as np
+
+EXPECTED_MISTAKE = "linear_branch_missing_delta"
+
+
+def huber(pred, target, delta=1.0):
+    r = pred - target
+    a = np.abs(r)
+    return float(np.mean(np.where(a <= delta, 0.5 * r ** 2, a - 0.5 * delta)))

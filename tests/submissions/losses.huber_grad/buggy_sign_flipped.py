@@ -1,0 +1,14 @@
+"""Clips target - pred: the derivative with respect to the target."""
+import numpy as np
+
+EXPECTED_MISTAKE = "sign_flipped"
+
+
+def huber(pred, target, delta=1.0):
+    r = np.asarray(pred, dtype=np.float64) - target
+    a = np.abs(r)
+    return float(np.mean(np.where(a <= delta, 0.5 * r ** 2, delta * (a - 0.5 * delta))))
+
+
+def huber_grad(pred, target, delta=1.0):
+    return np.clip(target - pred, -delta, delta) / pred.size
