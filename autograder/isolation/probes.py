@@ -30,7 +30,7 @@ class SmoothFunction:
 
     def __call__(self, x):
         self._calls += 1
-        x = np.asarray(x, dtype=np.float64)
+        x = np.array(x, dtype=np.float64)
         if x.shape != self.a.shape:
             raise ValueError(f"f expects an array of shape {self.a.shape} (the shape of x), "
                              f"got shape {x.shape}")
@@ -40,7 +40,7 @@ class SmoothFunction:
 
     def gradient(self, x):
         """The exact gradient (for the grader; the student never needs it)."""
-        x = np.asarray(x, dtype=np.float64)
+        x = np.array(x, dtype=np.float64)
         xf = x.ravel()
         quad = ((self.Q + self.Q.T) @ xf).reshape(x.shape)
         return self.a + self.b * self.w * np.cos(self.w * x) + 2 * self.c * x + quad

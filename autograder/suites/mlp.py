@@ -273,7 +273,7 @@ def _hidden_init_properties(ex, fn, std_of):
     @ex.property("the entries are independent: no repeated rows or columns, no correlation "
                  "between neighbours", cases=independence_fan_cases(), public=False, weight=1,
                  max_examples=3)
-    def independent_entries(student, case):
+    def uncorrelated_entries(student, case):
         W = init_matrix(student, fn, case.fan_in, case.fan_out, case.seed)
         _check_independent(W, fn, case.fan_in, case.fan_out)
 
