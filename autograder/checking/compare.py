@@ -169,3 +169,22 @@ def assert_close(received, expected, *, name="the result", scale=None, observed=
             + (f", max rel error {m['max_rel']:.3g}" if np.isfinite(m["max_rel"]) else ""))
     text += f", {m['nonfinite']} non-finite values)." if m["nonfinite"] else ")."
     raise Failure(text, expected=expected, received=received, observed=obs)
+
+
+def f64(a) -> np.ndarray:
+    """``a`` as a float64 array (for computing expectations from a case's inputs)."""
+    return np.asarray(a, dtype=np.float64)
+
+
+def float_array(v, name, observed, shape=None) -> np.ndarray:
+    """`as_float_array` with an optional shape check, whose failure carries ``observed`` (the
+    result in the form the mistake catalog compares) so that the report can name a mistake."""
+    try:
+        out = as_float_array(v, name)
+    except Failure as f:
+        f.observed = observed
+        raise
+    if shape is not None and tuple(out.shape) != tuple(shape):
+        raise Failure(f"{name} has shape {tuple(out.shape)}, expected {tuple(shape)}.",
+                      received=out, observed=observed)
+    return out

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from autograder.checking import (RTOL, Case, Exercise, Failure, as_float_array, assert_close,
                                  assert_unchanged, unpack)
+from autograder.checking.compare import f64 as _f64
 from autograder.checking import strategies as S
 
 softmax = Exercise("activations.softmax")
@@ -220,10 +221,6 @@ def log_input_unchanged(student, case):
 #: zeros and |x| = 1e4.
 EXTREMES = np.array([-1e4, -800.0, -745.0, -100.0, -89.0, -60.0, -40.0, -20.0, 0.0, 20.0, 40.0, 60.0,
                      89.0, 100.0, 745.0, 800.0, 1e4])
-
-
-def _f64(a):
-    return np.asarray(a, dtype=np.float64)
 
 
 def _eps(dtype):
@@ -435,8 +432,8 @@ def activation_pair(name, *, forward_scale, backward_scale=dout_scale, params=No
 
     # ------------------------------------------------------------ forward
 
-    @fwd.property(f"returns a tuple (out, cache) whose out is a float array of x's shape, for any "
-                  f"shape (empty arrays and size-1 dimensions included)",
+    @fwd.property("returns a tuple (out, cache) whose out is a float array of x's shape, for any "
+                  "shape (empty arrays and size-1 dimensions included)",
                   cases=activation_cases(pair.params, lo=0), public=True, weight=0.5,
                   examples=(f_edge[1], f_edge[2], f_edge[3]), max_examples=8,
                   hint="Apply the function entry by entry (numpy ufuncs, np.where) so the shape is "

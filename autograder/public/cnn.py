@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from autograder.checking import (Case, Exercise, Failure, as_float_array, assert_close,
                                  assert_unchanged, directional_check, dot, unpack, strategies as S)
+from autograder.checking.compare import f64 as _f64
 
 
 conv_forward = Exercise("cnn.conv_forward", requires=("conv_forward",))
@@ -47,10 +48,6 @@ def conv_cases(draw, with_dout=False, kernel=None, allowed_styles=S.STYLES, dtyp
         shape = (N, F, _out_size(H, KH, stride, p), _out_size(W, KW, stride, p))
         case["dout"] = S.build_array(shape, sx, seed + 3, dt)
     return case
-
-
-def _f64(a):
-    return np.asarray(a, dtype=np.float64)
 
 
 def _geometry_kwargs(case):

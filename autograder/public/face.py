@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from autograder.checking import (Case, Exercise, Failure, as_float, assert_close, assert_unchanged,
                                  strategies as S)
+from autograder.checking.compare import f64 as _f64
 
 
 triplet_loss = Exercise("face.triplet_loss")
@@ -72,10 +73,6 @@ EDGE = (
 
 
 # ------------------------------------------------------------------ helpers
-
-def _f64(a):
-    return np.asarray(a, dtype=np.float64)
-
 
 def _margin_args(margin):
     return () if margin is None else (margin,)

@@ -17,8 +17,9 @@ from functools import lru_cache
 import numpy as np
 from hypothesis import strategies as st
 
-from autograder.checking import (Case, Exercise, Failure, as_float, as_float_array, assert_close,
+from autograder.checking import (Case, Exercise, Failure, as_float, assert_close,
                                  assert_unchanged, directional_check, dot, unpack, strategies as S)
+from autograder.checking.compare import f64 as _f64, float_array as _float_array
 from autograder.isolation.probes import SmoothFunction
 from autograder.isolation.worker import StudentError
 
@@ -101,26 +102,9 @@ BACKWARD_EDGE = _edge(dout=True)
 
 # ------------------------------------------------------------------ helpers
 
-def _f64(a):
-    return np.asarray(a, dtype=np.float64)
-
-
 def _forward_scale(x, W, b):
     """Size of the terms summed in each output: |x| @ |W|.T + |b|."""
     return np.abs(_f64(x)) @ np.abs(_f64(W)).T + np.abs(_f64(b))
-
-
-def _float_array(v, name, observed, shape=None):
-    """as_float_array, but the failure carries ``observed`` for the mistake catalog."""
-    try:
-        out = as_float_array(v, name)
-    except Failure as f:
-        f.observed = observed
-        raise
-    if shape is not None and tuple(out.shape) != tuple(shape):
-        raise Failure(f"{name} has shape {tuple(out.shape)}, expected {tuple(shape)}.",
-                      received=out, observed=observed)
-    return out
 
 
 def _forward(student, x, W, b, name="dense_forward(x, W, b)"):

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from autograder.checking import (Case, Exercise, Failure, as_float, as_float_array, assert_close,
                                  assert_unchanged, strategies as S)
+from autograder.checking.compare import f64 as _f64
 from autograder.checking.runner import NotStarted
 from autograder.isolation.worker import StudentError
 
@@ -299,10 +300,6 @@ BCE_LOGITS = Family("binary_cross_entropy_with_logits", "binary_cross_entropy_wi
                     ("logits", "targets"))
 CE = Family("cross_entropy", "cross_entropy_grad", ("logits", "labels"), batch=True)
 FOCAL = Family("focal_loss", "focal_loss_grad", ("logits", "labels"), "gamma", 2.0, batch=True)
-
-
-def _f64(a):
-    return np.asarray(a, dtype=np.float64)
 
 
 # ------------------------------------------------------------------ calling the student

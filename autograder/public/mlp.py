@@ -21,9 +21,10 @@ import numpy as np
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from autograder.checking import (Case, Exercise, Failure, as_float, as_float_array, assert_close,
+from autograder.checking import (Case, Exercise, Failure, as_float, assert_close,
                                  assert_unchanged, describe_value, directional_check, dot, unpack,
                                  strategies as S)
+from autograder.checking.compare import f64 as _f64, float_array as _float_array
 
 
 mlp_forward = Exercise("mlp.mlp_forward", requires=("mlp_forward",))
@@ -45,23 +46,6 @@ Z = 6.0
 
 
 # ------------------------------------------------------------------ helpers
-
-def _f64(a):
-    return np.asarray(a, dtype=np.float64)
-
-
-def _float_array(v, name, observed, shape=None):
-    """as_float_array, but the failure carries ``observed`` for the mistake catalog."""
-    try:
-        out = as_float_array(v, name)
-    except Failure as f:
-        f.observed = observed
-        raise
-    if shape is not None and tuple(out.shape) != tuple(shape):
-        raise Failure(f"{name} has shape {tuple(out.shape)}, expected {tuple(shape)}.",
-                      received=out, observed=observed)
-    return out
-
 
 def _finite(a, name, observed, why=""):
     if not np.all(np.isfinite(a)):
@@ -607,7 +591,7 @@ def small_fan_cases(draw):
 def _init_properties(ex, fn, std_of, rule, hint):
     """The public properties shared by the two initialisers."""
 
-    @ex.property(f"returns a float array of shape (fan_out, fan_in) for any fans, 1 included",
+    @ex.property("returns a float array of shape (fan_out, fan_in) for any fans, 1 included",
                  cases=small_fan_cases(), public=True, weight=0.5, max_examples=8,
                  examples=(Case(fan_in=1, fan_out=1, seed=0), Case(fan_in=3, fan_out=1, seed=1)),
                  hint="W has one row per output unit: shape (fan_out, fan_in), like "

@@ -15,9 +15,10 @@ from functools import lru_cache
 import numpy as np
 from hypothesis import strategies as st
 
-from autograder.checking import (Case, Exercise, Failure, as_float_array, assert_close,
+from autograder.checking import (Case, Exercise, Failure, assert_close,
                                  assert_unchanged, directional_check, dot, unpack,
                                  strategies as S)
+from autograder.checking.compare import f64 as _f64, float_array as _float_array
 
 batchnorm_forward = Exercise("normalization.batchnorm_forward", requires=("batchnorm_forward",))
 batchnorm_backward = Exercise("normalization.batchnorm_backward",
@@ -49,23 +50,6 @@ def with_fields(draw, cases, **fields):
     """Cases from ``cases`` with extra drawn fields (shown in the counterexample)."""
     case = draw(cases)
     return Case(case, **{k: draw(v) for k, v in fields.items()})
-
-
-def _f64(a):
-    return np.asarray(a, dtype=np.float64)
-
-
-def _float_array(v, name, observed, shape=None):
-    """as_float_array, but the failure carries ``observed`` for the mistake catalog."""
-    try:
-        out = as_float_array(v, name)
-    except Failure as f:
-        f.observed = observed
-        raise
-    if shape is not None and tuple(out.shape) != tuple(shape):
-        raise Failure(f"{name} has shape {tuple(out.shape)}, expected {tuple(shape)}.",
-                      received=out, observed=observed)
-    return out
 
 
 def _data(shape, style, seed, dtype, axis, spread=True):

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from autograder.checking import (RTOL, Case, Exercise, Failure, as_float, as_float_array, assert_close,
                                  assert_unchanged, unpack, strategies as S)
+from autograder.checking.compare import f64 as _f64
 
 
 adam_step = Exercise("optim.adam_step")
@@ -102,10 +103,6 @@ EDGE = (
     _example((2, 3), state="random", t=100000, dtype=np.float32),     # corrections ~ 1
     _example((3,), style="wide", state="random", t=2, lr=1.0, beta1=0.99, beta2=0.5),
 )
-
-
-def _f64(a):
-    return np.asarray(a, dtype=np.float64)
 
 
 def _hyper_kwargs(case, defaults=DEFAULTS):

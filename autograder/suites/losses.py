@@ -10,6 +10,7 @@ the hand-picked edge cases) and the mistakes recognised by value.
 import numpy as np
 
 from autograder.checking import Failure, as_float, as_float_array, assert_close
+from autograder.checking.compare import f64 as _f64
 from autograder.public.losses import (
     BCE, BCE_EDGE, BCE_GRAD_EDGE, BCE_LOGITS, BCE_LOGITS_EDGE, CE, EDGE, FOCAL, FOCAL_EDGE, HUBER,
     HUBER_EDGE, MAE, MSE, REG_EDGE, _abs_scale, _bce_grad_scale, _bce_logits_scale, _call,
@@ -132,10 +133,6 @@ cross_entropy.reference = _reference
 
 
 # ====================================================================== the other losses
-
-def _f64(a):
-    return np.asarray(a, dtype=np.float64)
-
 
 def _quiet():
     return np.errstate(all="ignore")

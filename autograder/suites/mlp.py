@@ -390,7 +390,7 @@ BACKWARD_DROPOUT_EDGE = (
                            "generated inputs (p up to 0.99, p = 0, evaluation mode, empty, 1-d and "
                            "3-d inputs, float32)", cases=hard_backward_cases(), public=False,
                            weight=3, max_examples=12, examples=BACKWARD_DROPOUT_EDGE)
-def backward_matches_reference(student, case):
+def dropout_backward_matches_reference(student, case):
     out, cache = dropout_out(student, case.x, case.p, case.seed, train=case.train, keep=True)
     dx = dropout_dx(student, cache, case.dout, case.x.shape, case.p)
     keep = (_f64(out) != 0) | (_f64(case.x) == 0)
