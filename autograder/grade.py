@@ -9,6 +9,8 @@ well under a second.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import tempfile
 import time
 from contextlib import contextmanager
@@ -68,8 +70,27 @@ def grade(path, exercise_ids=None, *, launcher: Launcher | None = None, budget=N
     notebook = locate(path)
     with as_module(notebook) as submission:
         result = _grade(submission, exercise_ids, launcher, budget, recording, public_only)
+        if submission != notebook:  # the temporary folder's name is random: keep it out
+            _strip_text(result, str(submission.parent) + os.sep)
     result.submission = str(notebook)
     return result
+
+
+def _strip_text(obj, prefix):
+    """Remove ``prefix`` from every string inside a result (dataclasses, lists, dicts), in place."""
+    def clean(v):
+        if isinstance(v, str):
+            return v.replace(prefix, "")
+        if isinstance(v, list):
+            return [clean(x) for x in v]
+        if isinstance(v, dict):
+            return {k: clean(x) for k, x in v.items()}
+        if dataclasses.is_dataclass(v) and not isinstance(v, type):
+            for f in dataclasses.fields(v):
+                setattr(v, f.name, clean(getattr(v, f.name)))
+        return v
+
+    clean(obj)
 
 
 def _grade(submission, exercise_ids, launcher, budget, recording, public_only) -> GradeResult:

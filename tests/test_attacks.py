@@ -597,13 +597,13 @@ def recorder(monkeypatch):
         finally:
             rec.public = None
 
-    def call(self, module, func, args=(), kwargs=None, keep=(), echo=False):
+    def call(self, module, func, args=(), kwargs=None, keep=(), echo=False, **more):
         if func == "softmax" and args and rec.public is not None:
             x = np.asarray(args[0])
             axis = (kwargs or {}).get("axis", args[1] if len(args) > 1 else -1)
             digest = hashlib.sha1(x.tobytes() + str(axis).encode()).hexdigest()[:16]
             rec.digests[rec.public].add(digest)
-        return real_call(self, module, func, args, kwargs, keep, echo)
+        return real_call(self, module, func, args, kwargs, keep, echo, **more)
 
     monkeypatch.setattr(runner, "run_property", run_property)
     monkeypatch.setattr(Worker, "call", call)

@@ -105,8 +105,9 @@ def test_plain_json_is_what_nbformat_writes(monkeypatch):
 def test_grade_a_notebook_with_magics_and_functions_in_any_cell(tmp_path):
     source = (SOLUTIONS / "layers.py").read_text()
     tree = ast.parse(source)
-    forward, backward = [ast.get_source_segment(source, n) for n in tree.body
-                         if isinstance(n, ast.FunctionDef)]
+    defined = {n.name: ast.get_source_segment(source, n) for n in tree.body
+               if isinstance(n, ast.FunctionDef)}
+    forward, backward = defined["dense_forward"], defined["dense_backward"]
     nb = _write_notebook(tmp_path / "homework.ipynb", [
         "%matplotlib inline\nimport numpy as np\n!pip install nothing",
         backward,  # defined before the function it calls: any order works
@@ -119,6 +120,22 @@ def test_grade_a_notebook_with_magics_and_functions_in_any_cell(tmp_path):
     assert result.score == result.max_score == 10
     assert result.submission == str(nb.resolve())
     assert not list(tmp_path.glob("*.py"))  # the converted module was temporary
+
+
+def test_a_notebooks_report_does_not_show_its_temporary_folder(tmp_path):
+    from autograder.isolation.launch import PlainLauncher
+
+    nb = _write_notebook(tmp_path / "homework.ipynb", [
+        "import numpy as np\n\ndef softmax(x, axis=-1):\n    print('running', __file__)\n"
+        "    e = np.exp(x - x.max(axis=axis, keepdims=True))\n"
+        "    return e / e.sum(axis=axis, keepdims=True)"])
+    outputs = []
+    for _ in range(2):  # a plain worker sees the real, random folder of the converted module
+        result = grade(nb, ["activations.softmax"], launcher=PlainLauncher())
+        printed = [p.student_output for p in result.exercises[0].properties if p.student_output]
+        assert printed and all("running homework.py" in text for text in printed), printed
+        outputs.append(printed)
+    assert outputs[0] == outputs[1]
 
 
 @pytest.mark.parametrize("content, words", [

@@ -225,7 +225,9 @@ def test_slow_release_installs_and_checks_in_a_fresh_venv(release, tmp_path):
     for f in solutions.glob("*.py"):
         (work / "exercises" / f.name).write_text(f.read_text())
     bug = ROOT / "tests" / "submissions" / "activations.softmax" / "buggy_no_max_shift.py"
-    (work / "exercises" / "activations.py").write_text(bug.read_text())
+    # the solved unit with its softmax replaced by the buggy one (the later definition wins)
+    (work / "exercises" / "activations.py").write_text(
+        (solutions / "activations.py").read_text() + "\n\n" + bug.read_text())
     checked = _run([str(python), "-P", "-m", "pytest", "-q", "-p", "no:cacheprovider"], work)
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert f"{total - 2} passed" in checked.stdout and "2 failed" in checked.stdout, checked.stdout

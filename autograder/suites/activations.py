@@ -278,6 +278,19 @@ def _sigmoid_abs(case):
     return _sig(np.abs(_f64(case.x)))
 
 
+@F.mistake("tanh_returned", "tanh(x) instead of the sigmoid",
+           "The sigmoid maps to (0, 1): 1 / (1 + exp(-x)); tanh maps to (-1, 1) and equals "
+           "2 * sigmoid(2x) - 1.")
+def _sigmoid_tanh(case):
+    return np.tanh(_f64(case.x))
+
+
+@F.mistake("one_missing_in_denominator", "1 / exp(-x), without the 1 + in the denominator",
+           "sigmoid(x) = 1 / (1 + exp(-x)): without the 1 it is exp(x), which is not bounded by 1.")
+def _sigmoid_no_one(case):
+    return _exp(_f64(case.x))
+
+
 @B.mistake("derivative_s_only", "dx = dout * s instead of dout * s * (1 - s)",
            "The derivative of the sigmoid is s * (1 - s), with s the cached output.")
 def _sig_s_only(case):

@@ -267,6 +267,20 @@ def _mse_g_first(case):
     return 2 * _res(case) / _first_axis(case, "pred")
 
 
+@mse_grad.mistake("mae_gradient_returned", "the gradient of the mean ABSOLUTE error, sign(pred - target) / size",
+                  "The squared error's slope grows with the residual: 2 (pred - target) / size, "
+                  "not its sign.")
+def _mse_g_mae(case):
+    return np.sign(_res(case)) / case.pred.size
+
+
+@mse_grad.mistake("abs_residual", "2 |pred - target| / size: the absolute value of the residual",
+                  "Keep the sign of the residual: entries above the target get a positive "
+                  "gradient, entries below it a negative one.")
+def _mse_g_abs(case):
+    return 2 * np.abs(_res(case)) / case.pred.size
+
+
 reference_property(mae, MAE, lambda c: ref.mae(c.pred, c.target), cases=regression_cases(),
                    examples=REG_EDGE, scale=_abs_scale)
 

@@ -119,6 +119,12 @@ def _error_rate(case):
     return float(np.mean(case.y_true != case.y_pred))
 
 
+@accuracy.mistake("percentage_returned", "a percentage (100 times the fraction)",
+                  "Return the fraction of correct predictions, between 0 and 1, not a percentage.")
+def _accuracy_percent(case):
+    return 100.0 * float(np.mean(case.y_true == case.y_pred))
+
+
 # ------------------------------------------------------------ precision, recall, f1 mistakes
 
 _ZERO_NAN_HINT = ("When the denominator is 0 the metric is 0.0 by convention: test for it before "
@@ -360,6 +366,13 @@ def _root_then_divide(case):
               "MAE, which weighs large errors less.")
 def _mae(case):
     return float(np.mean(np.abs(_err(case))))
+
+
+@rmse.mistake("std_of_errors", "the standard deviation of the errors (np.std)",
+              "np.std subtracts the mean error first, so a constant offset between y_pred and "
+              "y_true costs nothing; the RMSE is sqrt(mean(e**2)) of the raw errors.")
+def _std_errors(case):
+    return float(np.std(_err(case)))
 
 
 # ------------------------------------------------------------ mape mistakes
