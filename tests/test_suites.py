@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from autograder import catalog
 from autograder.grade import grade
 from conftest import SUBMISSIONS
 
@@ -48,3 +49,16 @@ def test_correct_variant_gets_full_marks(path):
     result = grade(path, [exercise]).exercises[0]
     failures = [f"{p.name}: {p.message} [{p.counterexample}]" for p in result.properties if not p.passed]
     assert result.score == result.max_score, "\n".join(failures) or result.message
+
+
+@pytest.mark.parametrize("exercise", [e.id for e in catalog.entries()])
+def test_every_exercise_has_five_buggy_and_two_correct_submissions(exercise):
+    folder = SUBMISSIONS / exercise
+    buggy, correct = sorted(folder.glob("buggy_*.py")), sorted(folder.glob("correct_*.py"))
+    assert len(buggy) >= 5, f"{exercise}: only {len(buggy)} buggy submissions in {folder}"
+    assert len(correct) >= 2, f"{exercise}: only {len(correct)} correct submissions in {folder}"
+    named = [p for p in buggy if _expected_mistake(p)]
+    assert len(named) >= 3, f"{exercise}: fewer than three buggy submissions name their mistake"
+    known = catalog.suite(exercise).mistakes
+    for p in named:
+        assert _expected_mistake(p) in known, f"{p.name} expects an unknown mistake"
