@@ -9,30 +9,12 @@ against torch autograd of the same loss.
 import numpy as np
 import pytest
 
-torch = pytest.importorskip(
-    "torch",
-    reason="torch is not installed: install the 'torch' extra "
-    "(pip install torch==2.13.0) to check the references against PyTorch",
-)
-F = torch.nn.functional
+from torch_support import ATOL, RTOL, F, t64, torch, close  # skips this module without torch
 
 from reference import losses  # noqa: E402
 
-RTOL = 1e-10
-ATOL = 1e-12
 SEEDS = [0, 1, 2]
 SHAPES = [(1,), (7,), (3, 4), (2, 3, 2), (1, 1, 1)]
-
-
-def t64(a, grad=False):
-    return torch.tensor(np.asarray(a, dtype=np.float64), dtype=torch.float64, requires_grad=grad)
-
-
-def close(actual, expected, rtol=RTOL, atol=ATOL):
-    if torch.is_tensor(expected):
-        expected = expected.detach().numpy()
-    assert np.asarray(actual).dtype == np.float64
-    np.testing.assert_allclose(actual, expected, rtol=rtol, atol=atol)
 
 
 def check_loss_and_grad(value, grad, torch_loss, *inputs):

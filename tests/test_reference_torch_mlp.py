@@ -5,28 +5,15 @@ import math
 import numpy as np
 import pytest
 
-torch = pytest.importorskip(
-    "torch",
-    reason="torch is not installed: install the 'torch' extra "
-    "(pip install torch==2.13.0) to check the references against PyTorch",
-)
-F = torch.nn.functional
+from torch_support import ATOL, RTOL, F, t64, torch, close as shared_close  # skips this module without torch
 
 from reference import mlp  # noqa: E402
 
-RTOL = 1e-10
-ATOL = 1e-12
 SEEDS = [0, 1, 2, 3]
 
 
-def t64(a, grad=False):
-    return torch.tensor(np.asarray(a, dtype=np.float64), dtype=torch.float64, requires_grad=grad)
-
-
 def close(actual, expected, rtol=RTOL, atol=ATOL):
-    if torch.is_tensor(expected):
-        expected = expected.detach().numpy()
-    np.testing.assert_allclose(np.asarray(actual, dtype=np.float64), expected, rtol=rtol, atol=atol)
+    shared_close(actual, expected, rtol, atol, float64=False)
 
 
 # ---------------------------------------------------------------- the network
