@@ -146,12 +146,19 @@ def run_benchmark(solutions: Path, out=sys.stdout):
     w(f"softmax public checks: whole `dlgrade check -e activations.softmax` command including "
       f"start-up: {check:.2f} s (median of {CHECK_RUNS} runs on {cores} cores, exit {check_exit})\n")
 
+    with tempfile.TemporaryDirectory() as tmp:
+        whole, whole_exit = _command_time(["grade", str(solutions), "--format", "json", "--output",
+                                           str(Path(tmp) / "r.json")], runs=1)
+    w(f"whole `dlgrade grade solutions` command (the whole catalog) including start-up: "
+      f"{whole:.2f} s (one run after an uncounted one, on {cores} cores, exit {whole_exit})\n")
+
     sandbox, plain = _isolation_cost(solutions, showcase)
     w(f"\nisolation cost, the showcase set graded {ISOLATION_ROUNDS} times each way, interleaved, "
       f"best of each:\n  full sandbox ({default_launcher().level}): {sandbox:.2f} s\n"
       f"  plain subprocess worker: {plain:.2f} s\n  sandbox / plain = {sandbox / plain:.3f}\n")
     return {"wall": wall, "bare": bare, "showcase": showcase_wall, "softmax_grading": sm.seconds,
-            "softmax_command": command, "softmax_check_command": check, "sandbox": sandbox,
+            "softmax_command": command, "softmax_check_command": check, "whole_command": whole,
+            "sandbox": sandbox,
             "plain": plain, "result": result}
 
 
@@ -172,7 +179,7 @@ def _isolation_cost(solutions, ids):
 CHECK_RUNS = 5
 
 
-def _command_time(arguments):
+def _command_time(arguments, runs=None):
     """Median wall time of a whole ``dlgrade`` command, and its exit status.
 
     Measured as a student meets it: not pinned (the command starts its worker on one core while
@@ -184,7 +191,7 @@ def _command_time(arguments):
     with tempfile.TemporaryDirectory(prefix="dlgrade-bench-pycache-") as cache:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = cache
-        for run in range(CHECK_RUNS + 1):
+        for run in range((runs or CHECK_RUNS) + 1):
             start = time.perf_counter()
             proc = subprocess.run(argv, capture_output=True, text=True, env=env, preexec_fn=_unpinned)
             if run:
