@@ -484,11 +484,25 @@ def _bce_sum(case):
     return ref.binary_cross_entropy(case.probs, case.targets) * case.probs.size
 
 
+def _bce_unclamped(p, t):
+    """-mean(t log p + (1 - t) log(1 - p)) with exact, unclamped logs (inf or nan at 0 and 1)."""
+    with _quiet():
+        return float(-np.mean(t * np.log(p) + (1 - t) * np.log(1 - p)))
+
+
+def _bce_eps_trick(p, t, eps, how):
+    """The loss with log(p + eps) ("add") or p clipped to [eps, 1 - eps] ("clip")."""
+    if how == "add":
+        lp, lq = np.log(p + eps), np.log(1 - p + eps)
+    else:
+        q = np.clip(p, eps, 1 - eps)
+        lp, lq = np.log(q), np.log(1 - q)
+    return float(-np.mean(t * lp + (1 - t) * lq))
+
+
 def _bce_no_clamp(dtype):
     def compute(case):
-        p, t = case.probs.astype(dtype), case.targets.astype(dtype)
-        with _quiet():
-            return float(-np.mean(t * np.log(p) + (1 - t) * np.log(1 - p)))
+        return _bce_unclamped(case.probs.astype(dtype), case.targets.astype(dtype))
     return compute
 
 
@@ -501,13 +515,7 @@ for _dt in (np.float64, np.float32):
 
 def _bce_eps(eps, how):
     def compute(case):
-        p, t = _pt(case)
-        if how == "add":
-            lp, lq = np.log(p + eps), np.log(1 - p + eps)
-        else:
-            q = np.clip(p, eps, 1 - eps)
-            lp, lq = np.log(q), np.log(1 - q)
-        return float(-np.mean(t * lp + (1 - t) * lq))
+        return _bce_eps_trick(*_pt(case), eps, how)
     return compute
 
 
@@ -618,7 +626,7 @@ def _bcel_naive(dtype):
         z, t = case.logits.astype(dtype), case.targets.astype(dtype)
         with _quiet():
             p = 1 / (1 + np.exp(-z))
-            return float(-np.mean(t * np.log(p) + (1 - t) * np.log(1 - p)))
+        return _bce_unclamped(p, t)
     return compute
 
 
@@ -632,13 +640,7 @@ for _dt in (np.float64, np.float32):
 def _bcel_eps(eps, how):
     def compute(case):
         z, t = _zt(case)
-        p = ref.sigmoid(z)
-        if how == "add":
-            lp, lq = np.log(p + eps), np.log(1 - p + eps)
-        else:
-            q = np.clip(p, eps, 1 - eps)
-            lp, lq = np.log(q), np.log(1 - q)
-        return float(-np.mean(t * lp + (1 - t) * lq))
+        return _bce_eps_trick(ref.sigmoid(z), t, eps, how)
     return compute
 
 
