@@ -495,6 +495,14 @@ def precision_no_false_positive(student, case):
     _same(got, 1.0, "precision without false positives", observed=got)
 
 
+def _flipped_where_false(labels, mask, seed):
+    """``labels`` with some entries flipped (at least one, where one can be) where ``mask`` is
+    False; the dtype kept."""
+    flip = ~mask & (np.random.default_rng(seed).random(mask.size) < 0.7)
+    flip[np.flatnonzero(~mask)[:1]] = True
+    return (_bool(labels) ^ flip).astype(labels.dtype)
+
+
 @precision.property("depends only on the samples predicted positive: changing y_true where "
                     "y_pred is 0 leaves it unchanged",
                     cases=with_fields(binary_cases(min_n=2), flip_seed=S.seeds()), public=True,
@@ -503,10 +511,7 @@ def precision_no_false_positive(student, case):
                     hint="Count TP (y_true 1, y_pred 1) and FP (y_true 0, y_pred 1) only; true "
                          "negatives and false negatives play no part.")
 def precision_ignores_predicted_negatives(student, case):
-    p = _bool(case.y_pred)
-    flip = ~p & (np.random.default_rng(case.flip_seed).random(p.size) < 0.7)
-    flip[np.flatnonzero(~p)[:1]] = True  # change at least one label where one can
-    changed = (_bool(case.y_true) ^ flip).astype(case.y_true.dtype)
+    changed = _flipped_where_false(case.y_true, _bool(case.y_pred), case.flip_seed)
     base = _case_value(student, "precision", case)
     got = _value(student, "precision", changed, case.y_pred,
                  "precision after changing y_true where y_pred is 0")
@@ -573,10 +578,7 @@ def recall_no_false_negative(student, case):
                  hint="Count TP (y_true 1, y_pred 1) and FN (y_true 1, y_pred 0) only; true "
                       "negatives and false positives play no part.")
 def recall_ignores_true_negatives(student, case):
-    t = _bool(case.y_true)
-    flip = ~t & (np.random.default_rng(case.flip_seed).random(t.size) < 0.7)
-    flip[np.flatnonzero(~t)[:1]] = True
-    changed = (_bool(case.y_pred) ^ flip).astype(case.y_pred.dtype)
+    changed = _flipped_where_false(case.y_pred, _bool(case.y_true), case.flip_seed)
     base = _case_value(student, "recall", case)
     got = _value(student, "recall", case.y_true, changed,
                  "recall after changing y_pred where y_true is 0")
