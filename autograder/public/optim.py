@@ -223,9 +223,15 @@ def shapes_and_dtypes(student, case):
                     hint="Compute new arrays (m_new = beta1 * m + ...) instead of updating in "
                          "place with -=, *= or +=; the caller keeps the old values.")
 def inputs_unchanged(student, case):
-    _, args, _ = student.call("adam_step", *(case[k] for k in NAMES), case.t, echo=True,
-                              **_hyper_kwargs(case))
-    assert_unchanged([case[k] for k in NAMES], args, list(NAMES), mistake="in_place_update")
+    check_inputs_unchanged(student, "adam_step", NAMES, case, DEFAULTS, case.t)
+
+
+def check_inputs_unchanged(student, function, names, case, defaults, *more):
+    """Call ``function`` with the case's arrays ``names`` (then ``more``) and non-default
+    hyperparameters; fail, naming `in_place_update`, when it changed any of those arrays."""
+    _, args, _ = student.call(function, *(case[k] for k in names), *more, echo=True,
+                              **_hyper_kwargs(case, defaults))
+    assert_unchanged([case[k] for k in names], args, list(names), mistake="in_place_update")
 
 
 # ------------------------------------------------------------ mistakes recognised by a property
@@ -342,9 +348,7 @@ def adamw_scale_invariant(student, case):
                      hint="Compute new arrays (param * (1 - lr * weight_decay), m_new = ...) "
                           "instead of updating in place with -=, *= or +=.")
 def adamw_inputs_unchanged(student, case):
-    _, args, _ = student.call("adamw_step", *(case[k] for k in ADAMW_NAMES), case.t, echo=True,
-                              **_hyper_kwargs(case, ADAMW_DEFAULTS))
-    assert_unchanged([case[k] for k in ADAMW_NAMES], args, list(ADAMW_NAMES), mistake="in_place_update")
+    check_inputs_unchanged(student, "adamw_step", ADAMW_NAMES, case, ADAMW_DEFAULTS, case.t)
 
 
 adamw_step.behavioural_mistake(
@@ -473,9 +477,7 @@ def _inputs_property(spec, hint):
                             cases=step_cases(spec), public=True, weight=0.5, max_examples=5,
                             mistake="in_place_update", standalone=False, hint=hint)
     def inputs_unchanged(student, case):
-        _, args, _ = student.call(spec.function, *(case[k] for k in spec.names), echo=True,
-                                  **_hyper_kwargs(case, spec.defaults))
-        assert_unchanged([case[k] for k in spec.names], args, list(spec.names), mistake="in_place_update")
+        check_inputs_unchanged(student, spec.function, spec.names, case, spec.defaults)
 
     spec.exercise.behavioural_mistake(
         "in_place_update", f"updating {' or '.join(n for n in spec.names if n != 'grad')} in place",
