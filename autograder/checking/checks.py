@@ -47,3 +47,25 @@ def directional_check(loss, analytic, h, *, what="the gradients", scale=1.0, rto
 def dot(grads, direction) -> float:
     """Sum of elementwise products over matching lists of arrays."""
     return float(sum(np.sum(np.asarray(g, dtype=np.float64) * d) for g, d in zip(grads, direction)))
+
+
+def assert_draws_from_rng(run, seed, *, function, results, source, equal=None, same_mistake=None):
+    """Fail unless ``run(seed)`` (a call given a new generator seeded with ``seed``) depends on its
+    generator and on nothing else: two calls with the same seed agree, and seed + 1 differs.
+
+    ``results`` names the results in the plural ("matrices"), ``source`` what should come from
+    the generator ("the mask"); ``equal`` compares two results (default: exact array equality);
+    ``same_mistake(result)`` names the mistake when seed + 1 changes nothing (default
+    ``rng_ignored``).
+    """
+    equal = equal or (lambda a, b: np.array_equal(a, b))
+    a, b = run(seed), run(seed)
+    if not equal(a, b):
+        raise Failure(f"two calls of {function} with new generators seeded with {seed} gave "
+                      f"different {results}: {source} does not come from rng.",
+                      mistake="global_numpy_random")
+    c = run(seed + 1)
+    if equal(a, c):
+        mistake = same_mistake(a) if same_mistake else "rng_ignored"
+        raise Failure(f"generators seeded with {seed} and {seed + 1} gave the same {results}: "
+                      f"{function} does not draw from its rng argument.", mistake=mistake)

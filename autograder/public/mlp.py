@@ -22,8 +22,8 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from autograder.checking import (Case, Exercise, Failure, as_float, assert_close,
-                                 assert_unchanged, describe_value, directional_check, dot, unpack,
-                                 strategies as S)
+                                 assert_draws_from_rng, assert_unchanged, describe_value,
+                                 directional_check, dot, unpack, strategies as S)
 from autograder.checking.compare import f64 as _f64, float_array as _float_array
 
 
@@ -616,16 +616,9 @@ def _init_properties(ex, fn, std_of, rule, hint):
                  hint="Use rng.normal(...) or rng.standard_normal(...), never np.random.randn / "
                       "np.random.normal (the global generator) or a generator of your own.")
     def uses_rng(student, case):
-        a = init_matrix(student, fn, case.fan_in, case.fan_out, case.seed)
-        b = init_matrix(student, fn, case.fan_in, case.fan_out, case.seed)
-        if not np.array_equal(a, b):
-            raise Failure(f"two calls of {fn}({case.fan_in}, {case.fan_out}, rng), each with a new "
-                          f"generator seeded with {case.seed}, returned different matrices: the "
-                          "random numbers do not come from rng.", mistake="global_numpy_random")
-        c = init_matrix(student, fn, case.fan_in, case.fan_out, case.seed + 1)
-        if np.array_equal(a, c):
-            raise Failure(f"generators seeded with {case.seed} and {case.seed + 1} gave the same "
-                          f"matrix: {fn} does not draw from its rng argument.", mistake="rng_ignored")
+        assert_draws_from_rng(lambda seed: init_matrix(student, fn, case.fan_in, case.fan_out, seed),
+                              case.seed, function=f"{fn}({case.fan_in}, {case.fan_out}, rng)",
+                              results="matrices", source="the random numbers")
 
     return shape_and_dtype, normal_statistics, uses_rng
 
@@ -850,15 +843,8 @@ def rng_cases(draw):
                           hint="Use rng.random(x.shape) (or rng.uniform / rng.binomial), never "
                                "np.random.rand or a generator of your own.")
 def mask_uses_rng(student, case):
-    a = dropout_out(student, case.x, case.p, case.seed)
-    b = dropout_out(student, case.x, case.p, case.seed)
-    if not np.array_equal(a, b):
-        raise Failure(f"two calls with new generators seeded with {case.seed} gave different "
-                      "outputs: the mask does not come from rng.", mistake="global_numpy_random")
-    c = dropout_out(student, case.x, case.p, case.seed + 1)
-    if np.array_equal(a, c):
-        raise Failure(f"generators seeded with {case.seed} and {case.seed + 1} gave the same output: "
-                      "dropout_forward does not draw from its rng argument.", mistake="rng_ignored")
+    assert_draws_from_rng(lambda seed: dropout_out(student, case.x, case.p, seed), case.seed,
+                          function="dropout_forward", results="outputs", source="the mask")
 
 
 @st.composite
@@ -1656,18 +1642,12 @@ def unshuffled_keeps_order(student, case):
                       hint="Draw the permutation from rng (rng.permutation(N) or rng.shuffle on an "
                            "index array), never from np.random.")
 def shuffle_uses_rng(student, case):
-    a = check_partition(run_minibatches(student, case), case)
-    b = check_partition(run_minibatches(student, case), case)
-    if a != b:
-        raise Failure(f"two calls with new generators seeded with {case.seed} gave different "
-                      "orders: the permutation does not come from rng.", mistake="global_numpy_random")
-    c = check_partition(run_minibatches(student, case, seed=case.seed + 1), case)
-    if a == c:
-        identity = a == list(range(len(a)))
-        raise Failure(f"generators seeded with {case.seed} and {case.seed + 1} gave the same order "
-                      + ("(the original one): the samples are not shuffled." if identity else
-                         ": minibatches does not draw from its rng argument."),
-                      mistake="shuffle_ignored" if identity else "rng_ignored")
+    # the same order for both seeds, and that order the original one: no shuffling at all
+    assert_draws_from_rng(
+        lambda seed: check_partition(run_minibatches(student, case, seed=seed), case), case.seed,
+        function="minibatches", results="orders", source="the permutation",
+        equal=lambda a, b: a == b,
+        same_mistake=lambda order: "shuffle_ignored" if order == list(range(len(order))) else "rng_ignored")
 
 
 def successions(order):
